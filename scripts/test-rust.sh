@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Rust: format, lints (host), all tests including the corpus quality gate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --check
+cargo clippy --all-targets --features cli -- -D warnings
+cargo test --features cli

@@ -1,0 +1,2 @@
+//! naqi CLI (in progress).
+fn main() {}

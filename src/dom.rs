@@ -1,0 +1,1 @@
+//! Stage: dom (in progress).

@@ -1,0 +1,47 @@
+//! The one error type of the crate.
+
+use thiserror::Error;
+
+/// Why an extraction failed.
+///
+/// Every variant has a stable [`code`](Error::code) that the JavaScript bindings and the CLI
+/// report, so callers can branch on it without parsing messages.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input was empty or held only whitespace.
+    #[error("the input is empty")]
+    EmptyInput,
+    /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
+    #[error("the input is {size} bytes, over the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// The input does not look like an HTML document (for example binary data).
+    #[error("the input is not an HTML document: {0}")]
+    NotHtml(String),
+    /// The document was parsed but holds no readable article.
+    #[error("no article found in the document")]
+    NoArticle,
+    /// The options contradict each other or hold an unusable value.
+    #[error("invalid options: {0}")]
+    InvalidOptions(String),
+}
+
+impl Error {
+    /// A stable, machine-readable code for this error, e.g. `"EMPTY_INPUT"`.
+    ///
+    /// Codes never change meaning between releases; new variants get new codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "EMPTY_INPUT",
+            Error::InputTooLarge { .. } => "INPUT_TOO_LARGE",
+            Error::NotHtml(_) => "NOT_HTML",
+            Error::NoArticle => "NO_ARTICLE",
+            Error::InvalidOptions(_) => "INVALID_OPTIONS",
+        }
+    }
+}

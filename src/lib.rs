@@ -1,0 +1,86 @@
+//! naqi (نقي) — an Arabic-first reader mode.
+//!
+//! Give it a news article page; it gives back *that* article — without "اقرأ أيضاً" (read also)
+//! teasers, related lists, most-read rails, share bars, tags and comments — with its metadata,
+//! its direction, and a report of what it removed.
+//!
+//! ```
+//! let html = r#"<html lang="ar"><head><title>عنوان الخبر</title></head><body><article>
+//!   <h1>عنوان الخبر</h1>
+//!   <p>هذه فقرة أولى طويلة بما يكفي لتكون جزءاً من المقال، وفيها فواصل عربية، وجمل كاملة.</p>
+//!   <p>اقرأ أيضاً: <a href="/other">خبر آخر لا علاقة له بالمقال</a></p>
+//!   <p>وهذه فقرة ثانية من المقال نفسه، تكمل الخبر وتضيف تفاصيل أخرى مهمة للقارئ العربي.</p>
+//! </article></body></html>"#;
+//! let article = naqi::extract(html, &naqi::Options::default()).unwrap();
+//! assert_eq!(article.title, "عنوان الخبر");
+//! assert_eq!(article.dir, naqi::Direction::Rtl);
+//! assert!(!article.text.contains("خبر آخر"));
+//! assert!(article.text.contains("فقرة ثانية"));
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod article;
+mod error;
+mod options;
+
+mod clean;
+mod dom;
+mod lang;
+mod metadata;
+mod pipeline;
+mod postprocess;
+mod related;
+mod sanitize;
+mod score;
+mod select;
+mod serialize;
+
+#[cfg(feature = "encoding")]
+mod decode;
+
+#[cfg(feature = "wasm")]
+mod wasm;
+
+pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
+pub use error::Error;
+pub use options::{
+    Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
+};
+
+#[cfg(feature = "encoding")]
+pub use decode::decode_html;
+
+/// Extracts the page's own article from an HTML document.
+///
+/// # Errors
+/// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotHtml`], [`Error::NoArticle`] or
+/// [`Error::InvalidOptions`]; never panics.
+pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
+    pipeline::run(html, options)
+}
+
+/// Extracts the article from raw bytes, decoding them first (BOM, `<meta charset>`,
+/// `http-equiv`, UTF-8 sniffing, then legacy encodings such as windows-1256).
+///
+/// # Errors
+/// As [`extract`].
+#[cfg(feature = "encoding")]
+pub fn extract_bytes(bytes: &[u8], options: &Options) -> Result<Article, Error> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            size: bytes.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    let html = decode_html(bytes)?;
+    pipeline::run(&html, options)
+}
+
+/// A fast check whether a page looks like it holds an article, for showing a reader button.
+///
+/// It parses the page and looks for enough paragraph text outside navigation and boilerplate;
+/// it does not run the full extraction.
+pub fn is_probably_readable(html: &str) -> bool {
+    pipeline::is_probably_readable(html)
+}

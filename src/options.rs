@@ -1,0 +1,149 @@
+//! Extraction options with documented defaults.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// Default for [`Options::max_input_bytes`]: 32 MiB. The largest real news pages seen are a few
+/// megabytes; anything far beyond that is a mistake or an attack, not an article.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Default for [`Options::max_elements`]: 400,000 elements. Real pages stay under 50,000; the
+/// cap bounds time and memory on generated or hostile documents.
+pub const DEFAULT_MAX_ELEMENTS: usize = 400_000;
+
+/// Default for [`Options::min_text_chars`]: 140 characters of body text, the length below which a
+/// result is more likely a teaser or an error page than an article. Arabic carries the same
+/// content in about 38 % fewer characters than English, so this is kept well below
+/// Readability's 500.
+pub const DEFAULT_MIN_TEXT_CHARS: usize = 140;
+
+/// How an extraction runs. Build it with [`Options::default`] and the `with_*` methods.
+///
+/// The struct is `#[non_exhaustive]`: new options get defaults, so callers never break.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(from_wasm_abi))]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct Options {
+    /// The page's address, used to resolve relative links and images when the page has no
+    /// `<base>` or canonical URL.
+    ///
+    /// # Default
+    /// `None`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub url: Option<String>,
+    /// Remove read-also, related, most-read, share, tag and comment blocks, and report them.
+    ///
+    /// # Default
+    /// `true`.
+    pub remove_related: bool,
+    /// Extra phrases to treat as related-content labels, in any language. They are matched
+    /// after the same normalization as the built-in lexicon.
+    ///
+    /// # Default
+    /// Empty.
+    pub extra_labels: Vec<String>,
+    /// Keep images (and figures with captions) in the article.
+    ///
+    /// # Default
+    /// `true`.
+    pub keep_images: bool,
+    /// Inputs larger than this many bytes are refused with [`Error::InputTooLarge`].
+    ///
+    /// # Default
+    /// [`DEFAULT_MAX_INPUT_BYTES`].
+    pub max_input_bytes: usize,
+    /// Elements past this count are not parsed into the working tree.
+    ///
+    /// # Default
+    /// [`DEFAULT_MAX_ELEMENTS`].
+    pub max_elements: usize,
+    /// A body with less text than this is reported as [`Error::NoArticle`].
+    ///
+    /// # Default
+    /// [`DEFAULT_MIN_TEXT_CHARS`].
+    pub min_text_chars: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            remove_related: true,
+            extra_labels: Vec::new(),
+            keep_images: true,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_elements: DEFAULT_MAX_ELEMENTS,
+            min_text_chars: DEFAULT_MIN_TEXT_CHARS,
+        }
+    }
+}
+
+impl Options {
+    /// Sets [`Options::url`].
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets [`Options::remove_related`].
+    pub fn with_remove_related(mut self, remove: bool) -> Self {
+        self.remove_related = remove;
+        self
+    }
+
+    /// Sets [`Options::extra_labels`].
+    pub fn with_extra_labels<I, S>(mut self, labels: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.extra_labels = labels.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets [`Options::keep_images`].
+    pub fn with_keep_images(mut self, keep: bool) -> Self {
+        self.keep_images = keep;
+        self
+    }
+
+    /// Sets [`Options::max_input_bytes`].
+    pub fn with_max_input_bytes(mut self, limit: usize) -> Self {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// Sets [`Options::max_elements`].
+    pub fn with_max_elements(mut self, limit: usize) -> Self {
+        self.max_elements = limit;
+        self
+    }
+
+    /// Sets [`Options::min_text_chars`].
+    pub fn with_min_text_chars(mut self, chars: usize) -> Self {
+        self.min_text_chars = chars;
+        self
+    }
+
+    /// Checks the options once, before any work.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOptions`] when a limit is zero or the URL does not parse.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.max_input_bytes == 0 {
+            return Err(Error::InvalidOptions("maxInputBytes must be above zero".into()));
+        }
+        if self.max_elements == 0 {
+            return Err(Error::InvalidOptions("maxElements must be above zero".into()));
+        }
+        if let Some(u) = &self.url {
+            if url::Url::parse(u).is_err() {
+                return Err(Error::InvalidOptions(format!("url is not an absolute URL: {u}")));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,1 @@
+//! Stage: postprocess (in progress).

@@ -1,0 +1,1 @@
+//! Stage: related (in progress).
