@@ -1,1 +1,114 @@
-//! wasm-bindgen exports (in progress).
+//! JavaScript bindings (feature `wasm`), exported with wasm-bindgen.
+//!
+//! Every export is one-shot and stateless: a string (and options) in, one article out. Results
+//! cross the boundary as plain objects typed by tsify (`Article`, `Options`, ...); failures cross
+//! as real `Error` objects with a stable `code` property taken from [`Error::code`]. The npm
+//! package wraps these exports in a small JavaScript layer (`npm/`) that re-instantiates the
+//! module if a call ever traps.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Article, Error, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERRORS: &'static str = r#"
+/** The stable codes carried by errors that naqi throws. */
+export type ErrorCode =
+  | "EMPTY_INPUT"
+  | "INPUT_TOO_LARGE"
+  | "NOT_HTML"
+  | "NO_ARTICLE"
+  | "INVALID_OPTIONS"
+  | "PANIC";
+
+/** An `Error` thrown by naqi: branch on `code`, show `message`. */
+export interface NaqiError extends Error {
+  name: "NaqiError";
+  code: ErrorCode;
+}
+
+/** The options of `extract`; every field is optional and has a documented default. */
+export type ExtractOptions = Options;
+"#;
+
+/// Extracts the page's own article from an HTML document.
+///
+/// Throws a `NaqiError` (an `Error` with a `code`) when the input is empty, too large, not HTML,
+/// holds no article, or when the options are invalid.
+#[wasm_bindgen(js_name = extract, unchecked_return_type = "Article")]
+pub fn extract(
+    html: &str,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options_from_js(options)?;
+    let article = crate::extract(html, &options).map_err(to_js_error)?;
+    article_to_js(&article)
+}
+
+/// Whether a page looks like it holds an article (cheap; for showing a reader button).
+#[wasm_bindgen(js_name = isProbablyReadable)]
+pub fn is_probably_readable(html: &str) -> bool {
+    crate::is_probably_readable(html)
+}
+
+/// Extracts the article from a live `Document`: its `outerHTML`, with the document's URL used
+/// to resolve links unless `options.url` is given.
+///
+/// Throws like `extract`.
+#[wasm_bindgen(js_name = extractDocument, unchecked_return_type = "Article")]
+pub fn extract_document(
+    document: &web_sys::Document,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let mut options = options_from_js(options)?;
+    let html = document
+        .document_element()
+        .map(|root| root.outer_html())
+        .unwrap_or_default();
+    if options.url.is_none() {
+        options.url = document
+            .url()
+            .ok()
+            .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
+    }
+    let article = crate::extract(&html, &options).map_err(to_js_error)?;
+    article_to_js(&article)
+}
+
+/// Traps the module on purpose, so that tests can prove the JavaScript wrapper recovers.
+/// Not part of the typed API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __naqiTrapForTests, skip_typescript)]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable()
+}
+
+/// Reads options from JavaScript; `undefined` and `null` mean the defaults.
+fn options_from_js(value: Option<JsValue>) -> Result<Options, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(Options::default());
+    };
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| to_js_error(Error::InvalidOptions(e.to_string())))
+}
+
+/// Turns an [`Article`] into a plain object; `None` fields become `undefined`.
+fn article_to_js(article: &Article) -> Result<JsValue, JsValue> {
+    article
+        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| js_error("PANIC", &format!("could not convert the article: {e}")))
+}
+
+fn to_js_error(error: Error) -> JsValue {
+    js_error(error.code(), &error.to_string())
+}
+
+/// An `Error` named `NaqiError` with a `code` property.
+fn js_error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("NaqiError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    error.into()
+}
