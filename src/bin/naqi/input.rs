@@ -1,0 +1,120 @@
+//! Reading pages from files and standard input, and naming them.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::GzDecoder;
+
+/// The first two bytes of every gzip stream.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// File names that a folder walk picks up.
+const PAGE_SUFFIXES: [&str; 4] = [".html", ".htm", ".html.gz", ".htm.gz"];
+
+/// Reads a page's bytes from a file, or from standard input for `-`, un-gzipping gzip data.
+pub fn read_page(path: &Path) -> io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin().lock().read_to_end(&mut raw)?;
+    } else {
+        raw = fs::read(path)?;
+    }
+    if raw.starts_with(&GZIP_MAGIC) {
+        let mut plain = Vec::with_capacity(raw.len() * 4);
+        GzDecoder::new(raw.as_slice()).read_to_end(&mut plain)?;
+        return Ok(plain);
+    }
+    Ok(raw)
+}
+
+/// Whether a file name is one a folder walk should pick up.
+pub fn is_page_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    PAGE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+}
+
+/// The page id of a file: its name without `.gz` and then `.html` / `.htm`.
+pub fn id_from_file_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = strip_suffix_ignore_case(&name, ".gz");
+    let name = strip_suffix_ignore_case(name, ".html");
+    let name = strip_suffix_ignore_case(name, ".htm");
+    name.to_string()
+}
+
+/// The page id taken from the folder that holds the file (for `NAME/source.html` layouts).
+pub fn id_from_parent(path: &Path) -> String {
+    path.parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| id_from_file_name(path))
+}
+
+fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> &'a str {
+    let cut = name.len().saturating_sub(suffix.len());
+    match (name.get(..cut), name.get(cut..)) {
+        (Some(stem), Some(tail)) if tail.eq_ignore_ascii_case(suffix) => stem,
+        _ => name,
+    }
+}
+
+/// Expands files and folders into the list of pages, in a deterministic order: arguments in the
+/// order given, each folder walked recursively in byte order of its entry names.
+///
+/// A file given by name is taken whatever its extension; inside folders only page names
+/// ([`is_page_name`]) are taken.
+pub fn collect_pages(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    let mut pages = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path)
+            .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))?;
+        if !meta.is_dir() {
+            pages.push(path.clone());
+            continue;
+        }
+        // Iterative walk; a stack of folders, children pushed in reverse so they pop in order.
+        let mut stack = vec![path.clone()];
+        while let Some(dir) = stack.pop() {
+            let mut entries = fs::read_dir(&dir)
+                .and_then(|it| it.collect::<io::Result<Vec<_>>>())
+                .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", dir.display())))?;
+            entries.sort_by_key(|e| e.file_name());
+            let mut subdirs = Vec::new();
+            for entry in entries {
+                let entry_path = entry.path();
+                if entry_path.is_dir() {
+                    subdirs.push(entry_path);
+                } else if is_page_name(&entry.file_name().to_string_lossy()) {
+                    pages.push(entry_path);
+                }
+            }
+            stack.extend(subdirs.into_iter().rev());
+        }
+    }
+    Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_drop_page_extensions() {
+        assert_eq!(id_from_file_name(Path::new("a/b/cnn-1.html.gz")), "cnn-1");
+        assert_eq!(id_from_file_name(Path::new("x.HTM")), "x");
+        assert_eq!(id_from_file_name(Path::new("x.txt")), "x.txt");
+        assert_eq!(id_from_parent(Path::new("pages/001/source.html")), "001");
+    }
+
+    #[test]
+    fn page_names() {
+        assert!(is_page_name("a.html"));
+        assert!(is_page_name("a.Html.gz"));
+        assert!(!is_page_name("truth.jsonl"));
+        assert!(!is_page_name("a.gz"));
+    }
+}
