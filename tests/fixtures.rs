@@ -1,0 +1,375 @@
+//! Per-failure-mode fixtures: one test per folder under `tests/fixtures/<lang>/<case>/`.
+//!
+//! Each folder holds `source.html` (passed to `naqi::extract`) or `source.bin` (raw bytes,
+//! passed to `naqi::extract_bytes`), and `expected.json` with any of these keys:
+//!
+//! | key | checked against |
+//! |---|---|
+//! | `title`, `lang`, `lead_image`, `published`, `site_name`, `byline` | equal to the article's field |
+//! | `dir` | `"rtl"` or `"ltr"` |
+//! | `must_contain` | each is in `text` |
+//! | `must_not_contain` | each is absent from `text` and `content_html` |
+//! | `content_html_contains`, `content_html_not_contains` | `content_html` |
+//! | `removed_labels` | each equals a removal's label (trailing `:` and spaces trimmed) or is part of it |
+//! | `removed_kinds` | each is the kind of some removal (`"read-also"`, `"related"`, ...) |
+//! | `url` | passed as `Options::url` |
+//! | `error` | the extraction fails with this `Error::code()` |
+//!
+//! Whitespace runs are collapsed to one space on both sides before a substring check, so a
+//! line break inside a source paragraph does not matter. Every failed check of a fixture is
+//! reported at once, followed by what the extractor returned.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// One `expected.json`. Unknown keys are refused so a typo cannot silently skip a check.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    title: Option<String>,
+    lang: Option<String>,
+    dir: Option<String>,
+    #[serde(default)]
+    must_contain: Vec<String>,
+    #[serde(default)]
+    must_not_contain: Vec<String>,
+    #[serde(default)]
+    removed_labels: Vec<String>,
+    #[serde(default)]
+    removed_kinds: Vec<String>,
+    lead_image: Option<String>,
+    published: Option<String>,
+    site_name: Option<String>,
+    byline: Option<String>,
+    url: Option<String>,
+    #[serde(default)]
+    content_html_contains: Vec<String>,
+    #[serde(default)]
+    content_html_not_contains: Vec<String>,
+    error: Option<String>,
+}
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+/// Collapses every whitespace run (including NBSP and line breaks) into one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes character references (`&#32;`, `&#x627;`, `&amp;`, `&nbsp;` ...) so that text hidden
+/// behind entities in `content_html` is still found by `must_not_contain`.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &after[1..end];
+            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+            {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some('\u{a0}'),
+                    _ => None,
+                }
+            };
+            ch.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A removal label as compared: trailing colons, spaces and NBSPs trimmed.
+fn trim_label(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches(|c: char| c == ':' || c.is_whitespace())
+}
+
+fn check_field(failures: &mut Vec<String>, name: &str, want: Option<&String>, got: Option<&str>) {
+    if let Some(want) = want {
+        if got != Some(want.as_str()) {
+            failures.push(format!("{name}: expected \"{want}\", got {}", show(got)));
+        }
+    }
+}
+
+/// Quotes an optional field without escaping Arabic marks, as `Debug` would.
+fn show(value: Option<&str>) -> String {
+    value.map_or_else(|| "none".to_owned(), |v| format!("\"{v}\""))
+}
+
+fn describe(article: &naqi::Article) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "--- what the extractor returned ---");
+    let _ = writeln!(out, "title: \"{}\"", article.title);
+    let _ = writeln!(
+        out,
+        "lang: {}  dir: {}  byline: {}  published: {}",
+        show(article.lang.as_deref()),
+        article.dir.as_str(),
+        show(article.byline.as_deref()),
+        show(article.published.as_deref())
+    );
+    let _ = writeln!(
+        out,
+        "site_name: {}  lead_image: {}",
+        show(article.site_name.as_deref()),
+        show(article.lead_image.as_deref())
+    );
+    let _ = writeln!(out, "removed ({}):", article.removed.len());
+    for r in &article.removed {
+        let _ = writeln!(
+            out,
+            "  - {} / {} / label {} / \"{}\"",
+            r.kind.as_str(),
+            r.rule,
+            show(r.label.as_deref()),
+            r.preview
+        );
+    }
+    let text: String = article.text.chars().take(2000).collect();
+    let _ = writeln!(out, "text:\n{text}");
+    let html: String = article.content_html.chars().take(2000).collect();
+    let _ = writeln!(out, "content_html:\n{html}");
+    out
+}
+
+fn check_article(expected: &Expected, article: &naqi::Article) -> Vec<String> {
+    let mut failures = Vec::new();
+    let text = squash(&article.text);
+    let html = squash(&article.content_html);
+    let html_text = squash(&decode_entities(&article.content_html));
+
+    if let Some(want) = &expected.title {
+        if article.title.trim() != want.trim() {
+            failures.push(format!(
+                "title: expected \"{want}\", got \"{}\"",
+                article.title
+            ));
+        }
+    }
+    check_field(
+        &mut failures,
+        "lang",
+        expected.lang.as_ref(),
+        article.lang.as_deref(),
+    );
+    check_field(
+        &mut failures,
+        "dir",
+        expected.dir.as_ref(),
+        Some(article.dir.as_str()),
+    );
+    check_field(
+        &mut failures,
+        "lead_image",
+        expected.lead_image.as_ref(),
+        article.lead_image.as_deref(),
+    );
+    check_field(
+        &mut failures,
+        "published",
+        expected.published.as_ref(),
+        article.published.as_deref(),
+    );
+    check_field(
+        &mut failures,
+        "site_name",
+        expected.site_name.as_ref(),
+        article.site_name.as_deref(),
+    );
+    check_field(
+        &mut failures,
+        "byline",
+        expected.byline.as_ref(),
+        article.byline.as_deref(),
+    );
+
+    for s in &expected.must_contain {
+        if !text.contains(&squash(s)) {
+            failures.push(format!("must_contain: text lacks \"{s}\""));
+        }
+    }
+    for s in &expected.must_not_contain {
+        let s2 = squash(s);
+        if text.contains(&s2) {
+            failures.push(format!("must_not_contain: text has \"{s}\""));
+        }
+        if html_text.contains(&s2) {
+            failures.push(format!("must_not_contain: content_html has \"{s}\""));
+        }
+    }
+    for s in &expected.content_html_contains {
+        if !html.contains(&squash(s)) {
+            failures.push(format!("content_html_contains: content_html lacks \"{s}\""));
+        }
+    }
+    for s in &expected.content_html_not_contains {
+        if html.contains(&squash(s)) {
+            failures.push(format!(
+                "content_html_not_contains: content_html has \"{s}\""
+            ));
+        }
+    }
+    for want in &expected.removed_labels {
+        let want = trim_label(want);
+        let found = article.removed.iter().any(|r| {
+            r.label.as_deref().is_some_and(|label| {
+                let label = trim_label(label);
+                label == want || label.contains(want)
+            })
+        });
+        if !found {
+            failures.push(format!("removed_labels: no removal is labelled \"{want}\""));
+        }
+    }
+    for want in &expected.removed_kinds {
+        if !article.removed.iter().any(|r| r.kind.as_str() == want) {
+            failures.push(format!("removed_kinds: no removal of kind \"{want}\""));
+        }
+    }
+    // The content is inserted into live pages: no fixture may ever get a script through.
+    if article
+        .content_html
+        .to_ascii_lowercase()
+        .contains("<script")
+    {
+        failures.push("content_html holds a <script> element".to_owned());
+    }
+    failures
+}
+
+/// Runs the fixture in `tests/fixtures/<case>` and fails with every broken expectation.
+fn run_fixture(case: &str) {
+    let dir = fixtures_root().join(case);
+    let expected_path = dir.join("expected.json");
+    let expected_json = std::fs::read_to_string(&expected_path)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+    let expected: Expected = serde_json::from_str(&expected_json)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+
+    let mut options = naqi::Options::default();
+    if let Some(url) = &expected.url {
+        options = options.with_url(url.clone());
+    }
+
+    let html_path = dir.join("source.html");
+    let bin_path = dir.join("source.bin");
+    let result = if html_path.exists() {
+        let html = std::fs::read_to_string(&html_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", html_path.display()));
+        naqi::extract(&html, &options)
+    } else if bin_path.exists() {
+        let bytes =
+            std::fs::read(&bin_path).unwrap_or_else(|e| panic!("{}: {e}", bin_path.display()));
+        naqi::extract_bytes(&bytes, &options)
+    } else {
+        panic!("{case}: neither source.html nor source.bin");
+    };
+
+    match (result, &expected.error) {
+        (Err(err), Some(code)) => {
+            assert_eq!(err.code(), code, "fixture {case}: wrong error ({err})");
+        }
+        (Ok(article), Some(code)) => {
+            panic!(
+                "fixture {case}: expected error {code}, got an article\n{}",
+                describe(&article)
+            );
+        }
+        (Err(err), None) => {
+            panic!(
+                "fixture {case}: expected an article, got error {} ({err})",
+                err.code()
+            );
+        }
+        (Ok(article), None) => {
+            let failures = check_article(&expected, &article);
+            if !failures.is_empty() {
+                panic!(
+                    "fixture {case}: {} failed check(s):\n  * {}\n{}",
+                    failures.len(),
+                    failures.join("\n  * "),
+                    describe(&article)
+                );
+            }
+        }
+    }
+}
+
+/// Declares one `#[test]` per fixture folder, and the list of folders that
+/// `every_fixture_folder_is_listed` compares with the disk.
+macro_rules! fixtures {
+    ($($name:ident => $case:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                run_fixture($case);
+            }
+        )*
+        const LISTED: &[&str] = &[$($case),*];
+    };
+}
+
+fixtures! {
+    ar_read_also_inline => "ar/read-also-inline",
+    ar_read_also_inline_strong => "ar/read-also-inline-strong",
+    ar_label_box => "ar/label-box",
+    ar_flat_teaser => "ar/flat-teaser",
+    ar_teaser_box_longer => "ar/teaser-box-longer",
+}
+
+/// A folder with an `expected.json` that is missing from the list above would never run.
+#[test]
+fn every_fixture_folder_is_listed() {
+    let root = fixtures_root();
+    let mut on_disk = Vec::new();
+    for lang in std::fs::read_dir(&root).expect("tests/fixtures exists") {
+        let lang = lang.expect("readable entry").path();
+        if !lang.is_dir() {
+            continue;
+        }
+        for case in std::fs::read_dir(&lang).expect("readable language folder") {
+            let case = case.expect("readable entry").path();
+            if case.join("expected.json").exists() {
+                let rel = case.strip_prefix(&root).expect("under the root");
+                on_disk.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    on_disk.sort();
+    let mut listed: Vec<String> = LISTED.iter().map(|s| (*s).to_owned()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "tests/fixtures and the fixtures! list in tests/fixtures.rs differ"
+    );
+}
