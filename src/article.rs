@@ -106,7 +106,6 @@ pub struct Removal {
 /// A page's own article, cleaned, with its metadata and what was removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "wasm", tsify(into_wasm_abi))]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     /// The article's headline.

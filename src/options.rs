@@ -23,7 +23,6 @@ pub const DEFAULT_MIN_TEXT_CHARS: usize = 140;
 /// The struct is `#[non_exhaustive]`: new options get defaults, so callers never break.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "wasm", tsify(from_wasm_abi))]
 #[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct Options {

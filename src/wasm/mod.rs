@@ -20,6 +20,7 @@ export type ErrorCode =
   | "NOT_HTML"
   | "NO_ARTICLE"
   | "INVALID_OPTIONS"
+  | "NOT_INITIALIZED"
   | "PANIC";
 
 /** An `Error` thrown by naqi: branch on `code`, show `message`. */
@@ -39,7 +40,7 @@ export type ExtractOptions = Options;
 #[wasm_bindgen(js_name = extract, unchecked_return_type = "Article")]
 pub fn extract(
     html: &str,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options_from_js(options)?;
     let article = crate::extract(html, &options).map_err(to_js_error)?;
@@ -59,7 +60,7 @@ pub fn is_probably_readable(html: &str) -> bool {
 #[wasm_bindgen(js_name = extractDocument, unchecked_return_type = "Article")]
 pub fn extract_document(
     document: &web_sys::Document,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let mut options = options_from_js(options)?;
     let html = document
