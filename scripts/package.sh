@@ -1,4 +1,92 @@
 #!/usr/bin/env bash
-# (in progress)
+# Builds the npm package: the Rust crate once for wasm32 (profile wasm-release, feature `wasm`),
+# wasm-bindgen twice (web and nodejs glue; both emit the same .wasm), npm binaryen's
+# `wasm-opt -Oz` once, a smoke test of the optimized module in Node, then
+#   dist/pkg/              the unpacked package (www/ and extension/ copy the web build from here)
+#   dist/naqi-<version>.tgz
+# and prints the gzipped .wasm size against the 400 KB budget.
 set -euo pipefail
-echo "package: not yet written"
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+bash scripts/setup.sh
+# npm's wasm-opt first: Debian's writes broken modules.
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TARGET_DIR=$(cargo metadata --no-deps --format-version 1 | node -pe 'JSON.parse(require("fs").readFileSync(0)).target_directory')
+VERSION=$(cargo metadata --no-deps --format-version 1 |
+  node -pe 'JSON.parse(require("fs").readFileSync(0)).packages.find(p => p.name === "naqi").version')
+BUDGET_GZIP=$((400 * 1024))
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-sign-ext --enable-multivalue)
+
+echo "package: cargo build (wasm32, wasm-release)"
+cargo build --lib --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features --features wasm
+RAW="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/naqi.wasm"
+
+BUILD=dist/build
+PKG=dist/pkg
+rm -rf "$BUILD" "$PKG"
+mkdir -p "$BUILD" "$PKG/wasm"
+
+echo "package: wasm-bindgen (web, nodejs)"
+for target in web nodejs; do
+  wasm-bindgen "$RAW" --target "$target" --out-dir "$BUILD/$target" \
+    --experimental-reset-state-function
+done
+if ! cmp -s "$BUILD/web/naqi_bg.wasm" "$BUILD/nodejs/naqi_bg.wasm"; then
+  echo "package: the web and nodejs builds emitted different .wasm files; one copy cannot serve both" >&2
+  exit 1
+fi
+
+echo "package: wasm-opt -Oz ($(wasm-opt --version))"
+wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$BUILD/web/naqi_bg.wasm" -o "$PKG/wasm/naqi_bg.wasm"
+
+cp "$BUILD/web/naqi.js" "$BUILD/web/naqi.d.ts" "$PKG/wasm/"
+cp "$BUILD/nodejs/naqi.js" "$PKG/wasm/naqi_node.cjs"
+cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/README.md "$PKG/"
+node -e '
+  const fs = require("fs");
+  const pkg = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));
+  pkg.version = process.argv[1];
+  fs.writeFileSync(process.argv[2], JSON.stringify(pkg, null, 2) + "\n");
+' "$VERSION" "$PKG/package.json"
+
+# A broken wasm-opt does not fail the build, so run a real extraction with the optimized module,
+# through both the Node entry and the web build.
+echo "package: smoke test of the optimized module"
+node --input-type=module - "$ROOT/$PKG" <<'EOF'
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const dir = process.argv[2];
+const html = `<!doctype html><html lang="ar" dir="rtl"><head><title>خبر للتجربة</title></head>
+<body><article><h1>خبر للتجربة</h1>
+<p>هذه فقرة أولى طويلة بما يكفي لتكون جزءاً من المقال، وفيها فواصل عربية، وجمل كاملة عن الخبر.</p>
+<p>وهذه فقرة ثانية من المقال نفسه، تكمل الخبر وتضيف تفاصيل أخرى مهمة للقارئ العربي في كل مكان.</p>
+</article></body></html>`;
+const node = await import(pathToFileURL(`${dir}/node.js`));
+const web = await import(pathToFileURL(`${dir}/web.js`));
+web.initSync({ module: readFileSync(`${dir}/wasm/naqi_bg.wasm`) });
+for (const entry of [node, web]) {
+  const article = entry.extract(html);
+  assert.match(article.text, /فقرة ثانية/);
+  assert.equal(typeof article.wordCount, "number");
+  assert.throws(() => entry.extract(""), (e) => e instanceof Error && e.code === "EMPTY_INPUT");
+}
+console.log("package: smoke test passed (node and web builds)");
+EOF
+
+RAW_SIZE=$(stat -c %s "$BUILD/web/naqi_bg.wasm")
+OPT_SIZE=$(stat -c %s "$PKG/wasm/naqi_bg.wasm")
+GZIP_SIZE=$(gzip -9 -c "$PKG/wasm/naqi_bg.wasm" | wc -c)
+echo "package: naqi_bg.wasm $((RAW_SIZE / 1024)) KB before wasm-opt, $((OPT_SIZE / 1024)) KB after," \
+  "$((GZIP_SIZE / 1024)) KB gzipped (budget $((BUDGET_GZIP / 1024)) KB)"
+if [ "$GZIP_SIZE" -gt "$BUDGET_GZIP" ]; then
+  echo "package: the gzipped .wasm is over budget" >&2
+  exit 1
+fi
+
+npm pack "./$PKG" --pack-destination dist --silent >/dev/null
+ls -l "dist/naqi-$VERSION.tgz"
+echo "package: web build for www/ and extension/: $PKG/web.js (init, extract, ...), $PKG/wasm/naqi.js, $PKG/wasm/naqi_bg.wasm"
