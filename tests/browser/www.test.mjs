@@ -1,0 +1,193 @@
+// The demo page (dist/www, built by `make www`) in real headless Chromium:
+// pick the Arabic and Persian samples, paste the English one, and check the
+// reading view, the removed list, the metadata and the screenshots.
+//
+//   node --test tests/browser/www.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  repoRoot,
+  startServer,
+  launchChromium,
+  ensureOutDir,
+  assertScreenshotNotBlank,
+  loadSample,
+} from './lib.mjs';
+
+const siteDir = path.join(repoRoot, 'dist', 'www');
+const READ_ALSO = ['اقرأ أيضاً', 'إقرأ أيضاً', 'اقرأ أيضا', 'إقرأ أيضا'];
+
+let server;
+let browser;
+let page;
+let outDir;
+const pageErrors = [];
+
+// Whitespace and bidi marks do not matter when comparing text.
+const fold = (s) =>
+  String(s ?? '')
+    .normalize('NFC')
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+before(async () => {
+  assert.ok(existsSync(path.join(siteDir, 'index.html')), 'dist/www is missing: run make www');
+  server = await startServer({ root: siteDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
+  });
+  outDir = await ensureOutDir();
+  await page.goto(server.url('/'));
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Everything the reading view shows, read from its open shadow root.
+async function readView() {
+  return page.evaluate(() => {
+    const root = document.getElementById('reader-host').shadowRoot;
+    const article = root.querySelector('article');
+    return {
+      title: root.querySelector('.naqi-title')?.textContent,
+      dir: article?.getAttribute('dir'),
+      lang: article?.getAttribute('lang'),
+      text: article?.innerText,
+      paragraphs: Array.from(article?.querySelectorAll('p') ?? [], (p) => p.innerText),
+      autoDir: Array.from(article?.querySelectorAll('p') ?? []).every((p) => p.getAttribute('dir')),
+      byline: root.querySelector('.naqi-byline')?.textContent ?? null,
+      readerRemoved: root.querySelectorAll('.naqi-removed li[data-kind]').length,
+      toolbarButtons: root.querySelectorAll('.naqi-toolbar button[data-action]').length,
+      resultDir: document.getElementById('result').dir,
+      sideRemoved: Array.from(document.querySelectorAll('#removed-list li[data-kind]'), (li) => ({
+        kind: li.dataset.kind,
+        text: li.textContent,
+      })),
+      timing: document.getElementById('timing').textContent,
+      meta: Object.fromEntries(
+        Array.from(document.querySelectorAll('#meta dd'), (dd) => [dd.dataset.field, dd.textContent]),
+      ),
+    };
+  });
+}
+
+async function waitForExtraction(count) {
+  await page.waitForFunction((n) => window.naqiDemo.extractions >= n, count, { timeout: 30000 });
+}
+
+function assertMatchesExpected(view, expected) {
+  assert.equal(fold(view.title), fold(expected.title), 'title');
+  assert.equal(view.dir, expected.dir, 'article dir');
+  assert.equal(view.lang, expected.lang, 'article lang');
+  assert.equal(view.resultDir, expected.dir, 'layout direction follows the article');
+  const text = fold(view.text);
+  for (const paragraph of expected.paragraphs) {
+    assert.ok(text.includes(fold(paragraph)), `missing from the view: ${paragraph.slice(0, 50)}…`);
+  }
+  for (const bad of expected.must_not_contain) {
+    assert.ok(!text.includes(fold(bad)), `removed text shown in the view: ${bad}`);
+  }
+  assert.ok(view.paragraphs.length >= 3, `only ${view.paragraphs.length} paragraphs in the view`);
+  assert.ok(view.autoDir, 'every paragraph carries a dir attribute');
+  assert.ok(view.readerRemoved > 0, 'the reading view lists removed blocks');
+  assert.ok(view.sideRemoved.length > 0, 'the side panel lists removed blocks');
+  assert.ok(view.toolbarButtons >= 10, 'toolbar rendered');
+  assert.match(view.timing, /\d/, 'extraction time shown');
+}
+
+async function screenshot(name) {
+  const file = path.join(outDir, name);
+  await page.screenshot({ path: file });
+  return assertScreenshotNotBlank(file);
+}
+
+test('Arabic sample: clean RTL reading view without read-also blocks', async () => {
+  const { expected } = loadSample('ar-news');
+  await page.click('#sample-ar-news');
+  await waitForExtraction(1);
+  const stats = await screenshot('www-ar.png');
+  assert.ok(stats.colours > 16);
+  const view = await readView();
+  assertMatchesExpected(view, expected);
+  for (const label of READ_ALSO) assert.ok(!fold(view.text).includes(label), `"${label}" in the view`);
+  assert.ok(
+    view.sideRemoved.some((r) => r.kind === 'read-also'),
+    `a read-also removal is listed: ${JSON.stringify(view.sideRemoved.map((r) => r.kind))}`,
+  );
+  assert.equal(fold(view.meta.siteName), fold(expected.site_name), 'site name in the metadata');
+});
+
+test('Arabic sample in the dark theme', async () => {
+  await page.click('#reader-host >> button[data-action="theme"][data-value="dark"]');
+  const theme = await page.evaluate(
+    () => document.getElementById('reader-host').shadowRoot.querySelector('.naqi').dataset.theme,
+  );
+  assert.equal(theme, 'dark');
+  const background = await page.evaluate(() => {
+    const root = document.getElementById('reader-host').shadowRoot.querySelector('.naqi');
+    return getComputedStyle(root).backgroundColor;
+  });
+  assert.equal(background, 'rgb(26, 27, 30)');
+  await screenshot('www-ar-dark.png');
+  await page.click('#reader-host >> button[data-action="theme"][data-value="light"]');
+});
+
+test('English sample pasted as HTML: LTR view without "Read more" teasers', async () => {
+  const { html, expected } = loadSample('en-news');
+  const before = await page.evaluate(() => window.naqiDemo.extractions);
+  await page.fill('#html-input', html);
+  await page.click('#extract');
+  await waitForExtraction(before + 1);
+  await screenshot('www-en.png');
+  const view = await readView();
+  assertMatchesExpected(view, expected);
+});
+
+test('Persian sample: RTL, lang fa', async () => {
+  const { expected } = loadSample('fa-news');
+  const before = await page.evaluate(() => window.naqiDemo.extractions);
+  await page.click('#sample-fa-news');
+  await waitForExtraction(before + 1);
+  await screenshot('www-fa.png');
+  const view = await readView();
+  assertMatchesExpected(view, expected);
+});
+
+test('the interface switches between Arabic and English', async () => {
+  const first = await page.evaluate(() => [document.documentElement.dir, document.querySelector('#extract').textContent]);
+  await page.click('#ui-lang');
+  const second = await page.evaluate(() => [document.documentElement.dir, document.querySelector('#extract').textContent]);
+  assert.notDeepEqual(first, second);
+  assert.deepEqual(
+    [first[0], second[0]].sort(),
+    ['ltr', 'rtl'],
+    'one language is laid out RTL, the other LTR',
+  );
+  const toolbarLang = await page.evaluate(
+    () => document.getElementById('reader-host').shadowRoot.querySelector('.naqi').lang,
+  );
+  assert.equal(toolbarLang, second[0] === 'rtl' ? 'ar' : 'en', 'the reading view follows');
+  await page.click('#ui-lang');
+});
+
+test('errors reach the page as coded errors, not crashes', async () => {
+  await page.fill('#html-input', '   ');
+  await page.click('#extract');
+  assert.equal(await page.locator('#status.error').count(), 1, 'empty input is reported');
+  await page.fill('#html-input', '<html><body><nav><a href="/">Home</a></nav></body></html>');
+  await page.click('#extract');
+  const status = await page.textContent('#status');
+  assert.ok(status.includes('[NO_ARTICLE]'), `the error code is shown: ${status}`);
+  assert.equal(await page.locator('#result').isHidden(), true, 'no stale article is shown');
+  assert.deepEqual(pageErrors, [], 'no uncaught errors on the page');
+});

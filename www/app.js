@@ -1,0 +1,356 @@
+// The naqi demo page: paste HTML, drop a file or pick a sample; the web build
+// of the npm package extracts the article and reader.js shows it.
+//
+// `make www` copies the package's web build next to this file as `naqi/`
+// (see scripts/www.sh); `naqi/web.js` exports `init`, `extract` and
+// `isProbablyReadable`.
+
+import { init, extract, isProbablyReadable } from './naqi/web.js';
+
+const STRINGS = {
+  ar: {
+    tagline: 'عرض قراءة نظيف لصفحات الأخبار، عربي أولاً: يزيل «اقرأ أيضاً» والمقالات المشابهة والأكثر قراءة وأزرار المشاركة.',
+    otherLang: 'English',
+    inputTitle: 'الصفحة',
+    samples: 'أمثلة:',
+    pasteLabel: 'ألصق HTML صفحة خبر هنا',
+    dropHint: 'أو اسحب ملف ‎.html‎ وأفلته هنا، أو',
+    chooseFile: 'اختر ملفاً',
+    urlLabel: 'عنوان الصفحة (اختياري):',
+    removeRelated: 'إزالة المحتوى المرتبط',
+    extract: 'استخراج المقال',
+    loading: 'جارٍ تحميل وحدة WebAssembly…',
+    ready: 'جاهز. اختر مثالاً أو ألصق صفحة.',
+    loadFailed: 'تعذّر تحميل وحدة WebAssembly:',
+    empty: 'ألصق HTML أولاً.',
+    done: (ms, words) => `استُخرج المقال في ${ms} م.ث (${words} كلمة).`,
+    notReadable: 'تنبيه: لا تبدو هذه الصفحة مقالاً، والنتيجة قد تكون ناقصة.',
+    failed: 'فشل الاستخراج',
+    timing: 'زمن الاستخراج',
+    ms: 'م.ث',
+    removedTitle: 'الكتل المحذوفة',
+    nothingRemoved: 'لم يُحذف شيء.',
+    metadata: 'البيانات الوصفية',
+    fields: {
+      title: 'العنوان',
+      byline: 'الكاتب',
+      siteName: 'الموقع',
+      published: 'تاريخ النشر',
+      modified: 'آخر تعديل',
+      lang: 'اللغة',
+      dir: 'الاتجاه',
+      canonicalUrl: 'الرابط الأصلي',
+      leadImage: 'الصورة الرئيسية',
+      wordCount: 'عدد الكلمات',
+      readingTime: 'زمن القراءة',
+      excerpt: 'المقتطف',
+    },
+    minutes: (a, b) => (a === b ? `${a} د` : `${a}–${b} د`),
+    footer: 'كل المعالجة تجري في متصفحك عبر WebAssembly؛ لا يُرسل شيء إلى أي خادم.',
+  },
+  en: {
+    tagline: 'A clean, Arabic-first reading view for news pages: strips "read also" teasers, related lists, most-read rails and share bars.',
+    otherLang: 'عربي',
+    inputTitle: 'Page',
+    samples: 'Samples:',
+    pasteLabel: 'Paste a news page’s HTML here',
+    dropHint: 'or drop an .html file here, or',
+    chooseFile: 'choose a file',
+    urlLabel: 'Page address (optional):',
+    removeRelated: 'Remove related content',
+    extract: 'Extract article',
+    loading: 'Loading the WebAssembly module…',
+    ready: 'Ready. Pick a sample or paste a page.',
+    loadFailed: 'Could not load the WebAssembly module:',
+    empty: 'Paste some HTML first.',
+    done: (ms, words) => `Extracted in ${ms} ms (${words} words).`,
+    notReadable: 'Note: this page does not look like an article; the result may be incomplete.',
+    failed: 'Extraction failed',
+    timing: 'Extraction time',
+    ms: 'ms',
+    removedTitle: 'Removed blocks',
+    nothingRemoved: 'Nothing was removed.',
+    metadata: 'Metadata',
+    fields: {
+      title: 'Title',
+      byline: 'Byline',
+      siteName: 'Site',
+      published: 'Published',
+      modified: 'Modified',
+      lang: 'Language',
+      dir: 'Direction',
+      canonicalUrl: 'Canonical URL',
+      leadImage: 'Lead image',
+      wordCount: 'Words',
+      readingTime: 'Reading time',
+      excerpt: 'Excerpt',
+    },
+    minutes: (a, b) => (a === b ? `${a} min` : `${a}–${b} min`),
+    footer: 'Everything runs in your browser through WebAssembly; nothing is sent to any server.',
+  },
+};
+
+const PREFS_KEY = 'naqi-demo-prefs';
+const LANG_KEY = 'naqi-demo-lang';
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  uiLang: pickUiLang(),
+  article: null,
+  view: null,
+  ready: false,
+  statusKey: 'loading',
+  statusArgs: [],
+  statusIsError: false,
+};
+
+function pickUiLang() {
+  const saved = safeStorage('get', LANG_KEY);
+  if (saved === 'ar' || saved === 'en') return saved;
+  return /^ar\b/i.test(navigator.language || '') ? 'ar' : 'en';
+}
+
+function safeStorage(op, key, value) {
+  try {
+    if (op === 'get') return localStorage.getItem(key);
+    localStorage.setItem(key, value);
+  } catch {
+    // storage disabled (private mode, file://): preferences just do not persist
+  }
+  return null;
+}
+
+function loadPrefs() {
+  try {
+    return JSON.parse(safeStorage('get', PREFS_KEY) || 'null') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function t() {
+  return STRINGS[state.uiLang];
+}
+
+function setStatus(key, args = [], isError = false) {
+  state.statusKey = key;
+  state.statusArgs = args;
+  state.statusIsError = isError;
+  renderStatus();
+}
+
+function renderStatus() {
+  const s = t()[state.statusKey];
+  const text = typeof s === 'function' ? s(...state.statusArgs) : [s, ...state.statusArgs].filter(Boolean).join(' ');
+  $('status').textContent = text;
+  $('status').classList.toggle('error', state.statusIsError);
+}
+
+function applyUiLang() {
+  const strings = t();
+  document.documentElement.lang = state.uiLang;
+  document.documentElement.dir = state.uiLang === 'ar' ? 'rtl' : 'ltr';
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = strings[node.dataset.i18n];
+  }
+  $('ui-lang').textContent = strings.otherLang;
+  $('ui-lang').lang = state.uiLang === 'ar' ? 'en' : 'ar';
+  document.title = state.uiLang === 'ar' ? 'نقي · naqi — عرض القراءة' : 'naqi · نقي — reading view';
+  renderStatus();
+  if (state.article) renderArticle(state.article, state.lastMs);
+}
+
+function formatMs(ms) {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+function runExtract() {
+  const html = $('html-input').value;
+  if (!html.trim()) {
+    setStatus('empty', [], true);
+    return;
+  }
+  const options = { removeRelated: $('remove-related').checked };
+  const url = $('url-input').value.trim();
+  if (url) options.url = url;
+  let article;
+  const started = performance.now();
+  try {
+    article = extract(html, options);
+  } catch (err) {
+    state.article = null;
+    $('result').hidden = true;
+    if (state.view) state.view.unmount();
+    state.view = null;
+    const code = err && err.code ? `[${err.code}]` : '';
+    setStatus('failed', [code, err && err.message ? err.message : String(err)], true);
+    return;
+  }
+  const ms = performance.now() - started;
+  state.article = article;
+  state.lastMs = ms;
+  renderArticle(article, ms);
+  setStatus('done', [formatMs(ms), article.wordCount]);
+  if (!isProbablyReadable(html)) {
+    $('status').append(' ', t().notReadable);
+  }
+  window.naqiDemo.lastArticle = article;
+  window.naqiDemo.lastMs = ms;
+  window.naqiDemo.extractions += 1;
+}
+
+function renderArticle(article, ms) {
+  const strings = t();
+  const result = $('result');
+  // The whole result follows the article's direction: RTL for Arabic and
+  // Persian (reading view on the right), LTR otherwise.
+  result.dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
+  result.hidden = false;
+
+  state.view = NaqiReader.mount($('reader-host'), article, {
+    uiLang: state.uiLang,
+    prefs: loadPrefs(),
+    onPrefsChange: (prefs) => safeStorage('set', PREFS_KEY, JSON.stringify(prefs)),
+    onClose: () => {
+      state.view.unmount();
+      state.view = null;
+      result.hidden = true;
+    },
+  });
+
+  $('timing').textContent = `${formatMs(ms)} ${strings.ms}`;
+
+  const removed = Array.isArray(article.removed) ? article.removed : [];
+  $('removed-count').textContent = `(${removed.length})`;
+  const list = $('removed-list');
+  list.replaceChildren();
+  if (!removed.length) {
+    const li = document.createElement('li');
+    li.className = 'none';
+    li.textContent = strings.nothingRemoved;
+    list.append(li);
+  }
+  for (const r of removed) {
+    const li = document.createElement('li');
+    li.dataset.kind = r.kind;
+    const kind = document.createElement('span');
+    kind.className = 'kind';
+    kind.textContent = r.kind;
+    const rule = document.createElement('span');
+    rule.className = 'rule';
+    rule.textContent = r.rule;
+    li.append(kind, ' ', rule);
+    if (r.label) {
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.dir = 'auto';
+      label.textContent = r.label;
+      li.append(' ', label);
+    }
+    const preview = document.createElement('p');
+    preview.className = 'preview';
+    preview.dir = 'auto';
+    preview.textContent = r.preview;
+    li.append(preview);
+    list.append(li);
+  }
+
+  const meta = $('meta');
+  meta.replaceChildren();
+  const values = {
+    ...article,
+    readingTime: article.readingTime
+      ? strings.minutes(article.readingTime.minMinutes, article.readingTime.maxMinutes)
+      : null,
+  };
+  for (const [field, label] of Object.entries(strings.fields)) {
+    const value = values[field];
+    if (value === undefined || value === null || value === '') continue;
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.dataset.field = field;
+    dd.dir = 'auto';
+    dd.textContent = String(value);
+    meta.append(dt, dd);
+  }
+}
+
+async function loadSample(name) {
+  const response = await fetch(`samples/${encodeURIComponent(name)}.html`);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  $('html-input').value = await decodeHtml(await response.arrayBuffer());
+  $('url-input').value = '';
+  runExtract();
+}
+
+// Decodes page bytes: the charset a <meta> declares (windows-1256 and
+// ISO-8859-6 are still common on Arabic sites), UTF-8 otherwise.
+async function decodeHtml(buffer) {
+  const head = new TextDecoder('latin1').decode(buffer.slice(0, 4096));
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  let label = match ? match[1].toLowerCase() : 'utf-8';
+  try {
+    return new TextDecoder(label).decode(buffer);
+  } catch {
+    label = 'utf-8';
+    return new TextDecoder(label).decode(buffer);
+  }
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  $('html-input').value = await decodeHtml(await file.arrayBuffer());
+  runExtract();
+}
+
+function wire() {
+  $('ui-lang').addEventListener('click', () => {
+    state.uiLang = state.uiLang === 'ar' ? 'en' : 'ar';
+    safeStorage('set', LANG_KEY, state.uiLang);
+    applyUiLang();
+  });
+  for (const button of document.querySelectorAll('button.sample')) {
+    button.addEventListener('click', () => {
+      loadSample(button.dataset.sample).catch((err) => setStatus('failed', [String(err)], true));
+    });
+  }
+  $('extract').addEventListener('click', runExtract);
+  $('file-input').addEventListener('change', (event) => loadFile(event.target.files[0]));
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    const file = event.dataTransfer.files[0];
+    if (file) loadFile(file);
+    else {
+      const text = event.dataTransfer.getData('text/html') || event.dataTransfer.getData('text/plain');
+      if (text) {
+        $('html-input').value = text;
+        runExtract();
+      }
+    }
+  });
+}
+
+window.naqiDemo = { ready: null, lastArticle: null, lastMs: null, extractions: 0 };
+applyUiLang();
+wire();
+window.naqiDemo.ready = init()
+  .then(() => {
+    state.ready = true;
+    $('extract').disabled = false;
+    for (const button of document.querySelectorAll('button.sample')) button.disabled = false;
+    setStatus('ready');
+    document.body.dataset.ready = 'true';
+  })
+  .catch((err) => {
+    setStatus('loadFailed', [String(err && err.message ? err.message : err)], true);
+    document.body.dataset.ready = 'error';
+    throw err;
+  });
