@@ -1,0 +1,225 @@
+// The extension's background: a module service worker in Chrome, a module event page in
+// Firefox. naqi's Wasm runs here and only here: a page's Content-Security-Policy governs Wasm
+// in content scripts, never in the worker (see ../shared/TOOLCHAIN.md, item 5).
+//
+// Activation (toolbar button, keyboard shortcut, context menu, automatic sites):
+//   1. inject shared.js + content/glue.js + reader/reader.js once per page;
+//   2. NaqiGlue.closeOrSnapshot(): closes an open view, or returns the page's HTML and URL;
+//   3. extract() here, with the user's extra labels;
+//   4. NaqiGlue.open(article, ...) mounts the view in #naqi-reader and hides the page.
+// Tests call the same function through `self.naqi.activate(tabId)`.
+
+import init, { extract, isProbablyReadable } from './pkg/web.js';
+import './shared.js';
+
+const { MSG, AUTO_SCRIPT_ID, loadOptions, originPatternFor } = globalThis.NaqiShared;
+
+const CONTEXT_MENU_ID = 'naqi-open';
+const ICON_SIZES = [16, 32, 48, 128];
+const iconPaths = (name) =>
+  Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${name}-${size}.png`]));
+
+// Static import, lazy instantiation: import() is not allowed in service workers.
+let ready = null;
+function loadCore() {
+  ready ??= init({ module_or_path: chrome.runtime.getURL('pkg/wasm/naqi_bg.wasm') }).catch(
+    (error) => {
+      ready = null;
+      throw error;
+    },
+  );
+  return ready;
+}
+
+/** Runs one injection in the tab's main frame and returns its result. */
+async function inject(tabId, details) {
+  const [first] = await chrome.scripting.executeScript({ target: { tabId }, ...details });
+  return first?.result;
+}
+
+/** Which locale message explains a failed extraction. */
+function messageForError(error) {
+  switch (error?.code) {
+    case 'NO_ARTICLE':
+    case 'EMPTY_INPUT':
+    case 'NOT_HTML':
+      return 'errorNoArticle';
+    case 'INPUT_TOO_LARGE':
+      return 'errorTooLarge';
+    default:
+      return 'errorGeneric';
+  }
+}
+
+function pickUiLang(setting, articleLang) {
+  if (setting === 'ar' || setting === 'en') return setting;
+  const isArabic = (lang) => /^ar\b/i.test(lang || '');
+  return isArabic(chrome.i18n.getUILanguage()) || isArabic(articleLang) ? 'ar' : 'en';
+}
+
+const busyTabs = new Set();
+
+/**
+ * Toggles the reading view in a tab. Resolves to what happened, with timings in
+ * milliseconds: { action: 'opened' | 'closed' | 'skipped' | 'failed', ... }.
+ * With `{ onlyIfReadable: true }` (automatic sites) it leaves pages that do not look like
+ * articles alone.
+ */
+async function activate(tabId, { onlyIfReadable = false } = {}) {
+  if (busyTabs.has(tabId)) return { action: 'skipped', reason: 'busy' };
+  busyTabs.add(tabId);
+  try {
+    const started = performance.now();
+    const loaded = await inject(tabId, {
+      func: () => Boolean(globalThis.NaqiGlue && globalThis.NaqiReader),
+    });
+    if (!loaded) {
+      await chrome.scripting.executeScript({
+        target: { tabId },
+        files: ['shared.js', 'content/glue.js', 'reader/reader.js'],
+      });
+    }
+    const page = await inject(tabId, { func: () => globalThis.NaqiGlue.closeOrSnapshot() });
+    if (page.closed) return { action: 'closed' };
+    const snapshotted = performance.now();
+
+    const [options] = await Promise.all([loadOptions(), loadCore()]);
+    const readable = isProbablyReadable(page.html);
+    showReadable(tabId, readable);
+    if (onlyIfReadable && !readable) return { action: 'skipped', reason: 'not an article' };
+    let article;
+    try {
+      article = extract(page.html, { url: page.url, extraLabels: options.extraLabels });
+    } catch (error) {
+      console.warn('naqi: extraction failed', error);
+      await inject(tabId, {
+        func: (name) => globalThis.NaqiGlue.notify(name),
+        args: [messageForError(error)],
+      });
+      return { action: 'failed', code: error?.code ?? 'UNKNOWN' };
+    }
+    const extracted = performance.now();
+
+    // Only plain JSON crosses into the page.
+    const plain = JSON.parse(JSON.stringify(article));
+    const opened = await inject(tabId, {
+      func: (a, view) => globalThis.NaqiGlue.open(a, view),
+      args: [plain, { prefs: options.prefs, uiLang: pickUiLang(options.uiLang, article.lang) }],
+    });
+    const done = performance.now();
+    return {
+      action: opened ? 'opened' : 'failed',
+      timings: {
+        snapshot: snapshotted - started,
+        extract: extracted - snapshotted,
+        mount: done - extracted,
+        total: done - started,
+      },
+    };
+  } finally {
+    busyTabs.delete(tabId);
+  }
+}
+
+/** Activation from a user action: failures (e.g. on pages no extension may touch) are logged. */
+function activateFromUser(tabId) {
+  if (tabId === undefined || tabId < 0) return;
+  activate(tabId).catch((error) => console.warn('naqi: cannot open this page', error));
+}
+
+// Toolbar icon: coloured when the page looks like an article, neutral otherwise or when the
+// extension may not read the page. ------------------------------------------------------------
+
+function showReadable(tabId, readable) {
+  const name = readable ? 'readable' : 'icon';
+  const title = chrome.i18n.getMessage(readable ? 'actionTitleReadable' : 'actionTitle');
+  chrome.action.setIcon({ tabId, path: iconPaths(name) }).catch(() => {});
+  chrome.action.setTitle({ tabId, title }).catch(() => {});
+}
+
+async function updateIndicator(tabId, url) {
+  // Without access to the page (no granted host permission, no activeTab grant) Chrome does not
+  // even tell us its URL: the icon stays neutral.
+  if (!url || !/^https?:/.test(url)) return;
+  try {
+    const html = await inject(tabId, { func: () => document.documentElement.outerHTML });
+    if (typeof html !== 'string') return;
+    await loadCore();
+    showReadable(tabId, isProbablyReadable(html));
+  } catch {
+    // Not allowed on this page: leave the icon as it is.
+  }
+}
+
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete') updateIndicator(tabId, tab.url);
+});
+
+// Automatic opening on chosen sites ----------------------------------------------------------
+
+let syncing = Promise.resolve();
+
+/** Registers the automatic-open content script for every chosen site that is still granted. */
+function syncAutoOpen() {
+  syncing = syncing.then(async () => {
+    const { autoSites } = await loadOptions();
+    const matches = [];
+    for (const site of autoSites) {
+      const pattern = originPatternFor(site);
+      if (await chrome.permissions.contains({ origins: [pattern] })) matches.push(pattern);
+    }
+    const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCRIPT_ID] });
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
+    if (matches.length) {
+      await chrome.scripting.registerContentScripts([
+        {
+          id: AUTO_SCRIPT_ID,
+          matches,
+          js: ['shared.js', 'content/auto.js'],
+          runAt: 'document_idle',
+        },
+      ]);
+    }
+    return matches;
+  });
+  syncing = syncing.catch((error) => console.warn('naqi: automatic sites not updated', error));
+  return syncing;
+}
+
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.kind === MSG.AUTO_OPEN && sender.tab?.id !== undefined && sender.frameId === 0) {
+    activate(sender.tab.id, { onlyIfReadable: true }).catch((error) =>
+      console.warn('naqi: automatic opening failed', error),
+    );
+  }
+  return false;
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && 'autoSites' in changes) syncAutoOpen();
+});
+chrome.permissions.onAdded.addListener(() => syncAutoOpen());
+chrome.permissions.onRemoved.addListener(() => syncAutoOpen());
+
+// Entry points ---------------------------------------------------------------------------------
+
+chrome.action.onClicked.addListener((tab) => activateFromUser(tab.id));
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === CONTEXT_MENU_ID) activateFromUser(tab?.id);
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({
+      id: CONTEXT_MENU_ID,
+      title: chrome.i18n.getMessage('contextMenuOpen'),
+      contexts: ['page'],
+    });
+  });
+  syncAutoOpen();
+});
+chrome.runtime.onStartup.addListener(() => syncAutoOpen());
+
+// For tests and the console: the same function the button calls.
+self.naqi = Object.freeze({ activate, syncAutoOpen });
