@@ -1,8 +1,8 @@
 // The naqi demo page: paste HTML, drop a file or pick a sample; the web build
 // of the npm package extracts the article and reader.js shows it.
 //
-// `make www` copies the package's web build next to this file as `naqi/`
-// (see scripts/www.sh); `naqi/web.js` exports `init`, `extract` and
+// `make www` copies the package's web entry (`naqi/web`) next to this file as
+// `naqi/web.js` (see scripts/www.sh); it exports `init`, `extract` and
 // `isProbablyReadable`.
 
 import { init, extract, isProbablyReadable } from './naqi/web.js';
