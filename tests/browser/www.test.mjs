@@ -142,6 +142,48 @@ test('Arabic sample in the dark theme', async () => {
   await page.click('#reader-host >> button[data-action="theme"][data-value="light"]');
 });
 
+test('toolbar: font size, line width, font and copy act on the view', async () => {
+  const measure = () =>
+    page.evaluate(() => {
+      const root = document.getElementById('reader-host').shadowRoot;
+      const article = root.querySelector('article');
+      const style = getComputedStyle(article);
+      return {
+        size: parseFloat(style.fontSize),
+        width: article.getBoundingClientRect().width,
+        family: style.fontFamily,
+        lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+      };
+    });
+  const click = (selector) => page.click(`#reader-host >> ${selector}`);
+  const start = await measure();
+  assert.match(start.family, /^"?Noto Naskh Arabic/, 'Naskh-style stack first for an RTL article');
+  assert.ok(start.lineHeight > 1.8, `generous line height for Arabic (${start.lineHeight})`);
+  await click('button[data-action="font-larger"]');
+  const larger = await measure();
+  assert.ok(larger.size > start.size, `font size grows (${start.size} -> ${larger.size})`);
+  await click('button[data-action="font-smaller"]');
+  assert.equal((await measure()).size, start.size);
+  await click('button[data-action="width"][data-value="narrow"]');
+  const narrow = await measure();
+  assert.ok(narrow.width < start.width, `narrower measure (${start.width} -> ${narrow.width})`);
+  await click('button[data-action="width"][data-value="medium"]');
+  await click('button[data-action="font"][data-value="sans"]');
+  assert.doesNotMatch((await measure()).family, /Naskh/);
+  await click('button[data-action="font"][data-value="serif"]');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await click('button[data-action="copy-text"]');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const article = await page.evaluate(() => window.naqiDemo.lastArticle);
+  assert.ok(copied.startsWith(article.title), 'copied text starts with the title');
+  assert.ok(copied.includes(article.text), 'copied text holds the article text');
+  await click('button[data-action="copy-markdown"]');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(markdown.startsWith('# '), 'Markdown starts with a heading');
+  assert.ok(markdown.includes(article.markdown), 'copied Markdown holds the article Markdown');
+});
+
 test('English sample pasted as HTML: LTR view without "Read more" teasers', async () => {
   const { html, expected } = loadSample('en-news');
   const before = await page.evaluate(() => window.naqiDemo.extractions);
