@@ -228,6 +228,7 @@
 .naqi-status { color: var(--naqi-accent); font-size: 13px; min-inline-size: 5em; }
 
 /* Page */
+.naqi-page:focus { outline: none; }
 .naqi-page {
   max-inline-size: var(--naqi-measure);
   margin-inline: auto;
@@ -605,7 +606,7 @@
     root.append(toolbar);
 
     // Header, lead image, body ---------------------------------------------
-    const page = el(doc, 'main', { class: 'naqi-page', dir, lang: lang || null });
+    const page = el(doc, 'main', { class: 'naqi-page', dir, lang: lang || null, tabindex: '-1' });
     const head = el(doc, 'header', { class: 'naqi-head' });
     const site = article.siteName || siteHost(article.canonicalUrl);
     if (site) head.append(el(doc, 'p', { class: 'naqi-site', dir: 'auto' }, site));
@@ -761,6 +762,8 @@
     root.addEventListener('click', onClick);
     host.addEventListener('keydown', onKeydown);
     applyPrefs();
+    // Focus the view so keyboard scrolling and Escape work at once.
+    page.focus({ preventScroll: true });
 
     let alive = true;
     const handle = {

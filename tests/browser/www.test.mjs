@@ -222,6 +222,68 @@ test('the interface switches between Arabic and English', async () => {
   await page.click('#ui-lang');
 });
 
+test('reader.js inserts fields as text and drops active content (page without CSP)', async () => {
+  // A page with no CSP, so only reader.js stands between the payloads and execution.
+  const harness = await startServer({
+    root: siteDir,
+    routes: {
+      '/harness.html': {
+        body: '<!doctype html><meta charset="utf-8"><body><div id="host"></div><script src="/reader.js"></script>',
+      },
+    },
+  });
+  const p = await browser.newPage();
+  try {
+    await p.goto(harness.url('/harness.html'));
+    const payload = '<img src="x" onerror="window.__pwned=1">';
+    const result = await p.evaluate(async (payload) => {
+      const article = {
+        title: `Title ${payload}`,
+        byline: payload,
+        siteName: payload,
+        dir: 'ltr',
+        lang: 'en',
+        contentHtml:
+          `<p>Body text stays.</p><p>${payload}</p>` +
+          '<script>window.__pwned=2</script>' +
+          '<svg onload="window.__pwned=3"><circle r="1"/></svg>' +
+          '<iframe srcdoc="<script>parent.__pwned=4</script>"></iframe>' +
+          '<p><a id="js" href="javascript:window.__pwned=5">link</a></p>' +
+          '<p style="background:url(javascript:window.__pwned=6)" onclick="window.__pwned=7">click</p>',
+        text: 'Body text stays.',
+        markdown: 'Body text stays.',
+        wordCount: 3,
+        readingTime: { minMinutes: 1, maxMinutes: 1 },
+        removed: [{ kind: 'related', rule: 'label-box', label: payload, preview: payload }],
+      };
+      const host = document.getElementById('host');
+      NaqiReader.mount(host, article, { uiLang: 'en' });
+      const root = host.shadowRoot;
+      root.querySelector('#js')?.click();
+      root.querySelector('p[onclick], p:last-of-type')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return {
+        pwned: window.__pwned ?? null,
+        title: root.querySelector('.naqi-title').textContent,
+        byline: root.querySelector('.naqi-byline').textContent,
+        body: root.querySelector('article').innerHTML,
+        removedLabel: root.querySelector('.naqi-removed .naqi-label').textContent,
+        images: root.querySelectorAll('img[onerror]').length,
+      };
+    }, payload);
+    assert.equal(result.pwned, null, 'no payload ran');
+    assert.equal(result.title, `Title ${payload}`, 'the title is shown as text');
+    assert.equal(result.byline, payload);
+    assert.equal(result.removedLabel, payload);
+    assert.equal(result.images, 0);
+    assert.match(result.body, /Body text stays\./);
+    assert.doesNotMatch(result.body, /<script|<svg|<iframe|javascript:|onerror|onclick|style=/i);
+  } finally {
+    await p.close();
+    await harness.close();
+  }
+});
+
 test('errors reach the page as coded errors, not crashes', async () => {
   await page.fill('#html-input', '   ');
   await page.click('#extract');
