@@ -762,8 +762,11 @@
     root.addEventListener('click', onClick);
     host.addEventListener('keydown', onKeydown);
     applyPrefs();
-    // Focus the view so keyboard scrolling and Escape work at once.
-    page.focus({ preventScroll: true });
+    // Focus the view so keyboard scrolling and Escape work at once; deferred
+    // because callers may attach the host to the document after mount().
+    queueMicrotask(() => {
+      if (page.isConnected) page.focus({ preventScroll: true });
+    });
 
     let alive = true;
     const handle = {
