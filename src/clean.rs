@@ -1,1 +1,166 @@
-//! Stage: clean (in progress).
+//! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
+
+use crate::dom::{Dom, NodeId};
+
+/// Elements whose content is never article text.
+const NON_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "link",
+    "meta", "input", "button", "select", "textarea", "svg", "canvas", "map", "dialog", "head",
+    "title", "nav", "frame", "frameset",
+];
+
+/// ARIA roles of navigation, dialogs and alerts.
+const NON_CONTENT_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+    "banner",
+    "contentinfo",
+    "search",
+];
+
+/// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ad-break",
+    "agegate",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "consent",
+    "cookie",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "masthead",
+    "menu",
+    "navbar",
+    "newsletter",
+    "pager",
+    "pagination",
+    "popup",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscribe",
+    "supplemental",
+    "toolbar",
+    "topbar",
+    "widget",
+    "yom-remote",
+    "outbrain",
+    "taboola",
+];
+
+/// Class/id fragments that keep an element even when it also looks unlikely.
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow", "story", "entry",
+    "post", "text", "matn", "details",
+];
+
+/// Removes scripts, styles, forms controls, navigation and hidden elements.
+pub(crate) fn remove_non_content(dom: &mut Dom) {
+    for id in 0..dom.len() {
+        if dom.is_removed(id) || !dom.is_element(id) {
+            continue;
+        }
+        if NON_CONTENT_TAGS.contains(&dom.tag(id)) || is_hidden(dom, id) {
+            dom.remove(id);
+            continue;
+        }
+        if let Some(role) = dom.attr(id, "role") {
+            if NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+                dom.remove(id);
+            }
+        }
+    }
+}
+
+/// Removes elements whose class or id marks them as page furniture (menus, footers, sidebars),
+/// unless they also look like content, sit in a table or code, or hold `keep`.
+pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
+    let holds_keep = dom.holders_of(keep);
+    for id in 0..dom.len() {
+        if dom.is_removed(id) || !dom.is_element(id) {
+            continue;
+        }
+        let tag = dom.tag(id);
+        if matches!(
+            tag,
+            "body"
+                | "a"
+                | "article"
+                | "main"
+                | "#root"
+                | "html"
+                | "table"
+                | "tbody"
+                | "tr"
+                | "td"
+                | "code"
+                | "pre"
+        ) {
+            continue;
+        }
+        let hints = dom.class_and_id(id).replace(['_', ' '], "-");
+        let hints = format!("-{hints}-");
+        let unlikely = tag == "aside"
+            || tag == "footer"
+            || UNLIKELY.iter().any(|u| hints.contains(u))
+                && !MAYBE.iter().any(|m| hints.contains(m));
+        if !unlikely {
+            continue;
+        }
+        if holds_keep.get(id).copied().unwrap_or(false) {
+            continue;
+        }
+        if dom
+            .ancestors(id)
+            .take(8)
+            .any(|a| matches!(dom.tag(a), "table" | "code"))
+        {
+            continue;
+        }
+        dom.remove(id);
+    }
+}
+
+/// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if dom
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.trim() == "true")
+    {
+        // Icons and decorative wrappers; an image there may still be the lead image, but it is
+        // not article text.
+        return !matches!(dom.tag(id), "img" | "figure" | "picture");
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+    false
+}

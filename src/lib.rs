@@ -40,13 +40,11 @@ mod serialize;
 mod decode;
 
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
 pub use error::Error;
-pub use options::{
-    Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
-};
+pub use options::{Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS};
 
 #[cfg(feature = "encoding")]
 pub use decode::decode_html;

@@ -133,14 +133,20 @@ impl Options {
     /// [`Error::InvalidOptions`] when a limit is zero or the URL does not parse.
     pub fn validate(&self) -> Result<(), Error> {
         if self.max_input_bytes == 0 {
-            return Err(Error::InvalidOptions("maxInputBytes must be above zero".into()));
+            return Err(Error::InvalidOptions(
+                "maxInputBytes must be above zero".into(),
+            ));
         }
         if self.max_elements == 0 {
-            return Err(Error::InvalidOptions("maxElements must be above zero".into()));
+            return Err(Error::InvalidOptions(
+                "maxElements must be above zero".into(),
+            ));
         }
         if let Some(u) = &self.url {
             if url::Url::parse(u).is_err() {
-                return Err(Error::InvalidOptions(format!("url is not an absolute URL: {u}")));
+                return Err(Error::InvalidOptions(format!(
+                    "url is not an absolute URL: {u}"
+                )));
             }
         }
         Ok(())

@@ -1,1 +1,129 @@
-//! Stage: select (in progress).
+//! Stage 4: choose the article — the best-scored block that belongs with the page's own
+//! headline — and merge its sibling paragraphs.
+
+use crate::dom::{Dom, Measures, NodeId};
+use crate::related::opens_with_headline_link;
+use crate::score::{class_weight, Scores};
+
+/// How many of the best candidates are considered.
+const TOP_CANDIDATES: usize = 10;
+/// A candidate that belongs with the headline wins over a better one that does not when its
+/// score is at least this share of the best.
+const BELONGING_SHARE: f64 = 0.25;
+/// Siblings merge when they score at least this share of the chosen block...
+const SIBLING_SHARE: f64 = 0.2;
+/// ... and at least this much.
+const SIBLING_MIN_SCORE: f64 = 10.0;
+
+/// The blocks that make up the article, in document order.
+#[derive(Debug, Clone)]
+pub(crate) struct Selection {
+    pub roots: Vec<NodeId>,
+}
+
+/// Chooses the article. `title_node` is the heading of the page's headline, when found.
+pub(crate) fn run(
+    dom: &Dom,
+    m: &Measures,
+    scores: &Scores,
+    title_node: Option<NodeId>,
+) -> Option<Selection> {
+    let mut ranked: Vec<NodeId> = scores.candidates.clone();
+    ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
+    ranked.truncate(TOP_CANDIDATES);
+    let mut top = *ranked.first()?;
+
+    if let Some(t) = title_node {
+        if !belongs(dom, m, top, t) {
+            let best = scores.get(top);
+            if let Some(&c) = ranked
+                .iter()
+                .find(|&&c| scores.get(c) >= best * BELONGING_SHARE && belongs(dom, m, c, t))
+            {
+                top = c;
+            }
+        }
+    }
+
+    // A lone child stands for its parent: siblings are found one level up.
+    while let Some(parent) = dom.parent(top) {
+        if matches!(dom.tag(parent), "body" | "#root" | "html") {
+            break;
+        }
+        let mut with_content = dom.live_children(parent).filter(|&c| m.chars(c) > 0);
+        let only = with_content.next() == Some(top) && with_content.next().is_none();
+        if !only {
+            break;
+        }
+        top = parent;
+    }
+
+    Some(Selection {
+        roots: merge_siblings(dom, m, scores, top),
+    })
+}
+
+/// Whether candidate `c` is the body of the headline `t`: it holds the headline, or it comes
+/// after it without passing another article's headline link on the way.
+fn belongs(dom: &Dom, m: &Measures, c: NodeId, t: NodeId) -> bool {
+    if dom.is_inside(t, c) {
+        return true;
+    }
+    if c < t {
+        return false;
+    }
+    // From the candidate up to (not including) the common ancestor with the headline.
+    for x in std::iter::once(c).chain(dom.ancestors(c)) {
+        if dom.is_inside(t, x) {
+            break;
+        }
+        if opens_with_headline_link(dom, m, x) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The chosen block plus the siblings that read like more of the same article.
+fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<NodeId> {
+    let Some(parent) = dom.parent(top) else {
+        return vec![top];
+    };
+    let top_score = scores.get(top);
+    let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
+    let top_class = dom.attr(top, "class").unwrap_or("").trim();
+    let mut roots = Vec::new();
+    for s in dom.live_children(parent) {
+        if s == top {
+            roots.push(s);
+            continue;
+        }
+        if !dom.is_element(s) || m.chars(s) == 0 || opens_with_headline_link(dom, m, s) {
+            continue;
+        }
+        let same_class =
+            !top_class.is_empty() && dom.attr(s, "class").unwrap_or("").trim() == top_class;
+        let bonus = if same_class {
+            top_score * SIBLING_SHARE
+        } else {
+            0.0
+        };
+        if scores.get(s) + bonus >= threshold && class_weight(dom, s) >= 0.0 {
+            roots.push(s);
+            continue;
+        }
+        if dom.tag(s) == "p" {
+            let chars = m.chars(s);
+            let density = m.link_density(s);
+            let text = dom.text(s);
+            let sentence = text.contains(". ")
+                || text.ends_with('.')
+                || text.contains('؟')
+                || text.ends_with('!');
+            if (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && sentence) {
+                roots.push(s);
+            }
+        }
+    }
+    roots
+}

@@ -1,1 +1,367 @@
-//! Stage: dom (in progress).
+//! A thin, owned working tree built from scraper's parse.
+//!
+//! Stages mark nodes as removed instead of detaching them, so a removal can still be reported and a
+//! removed `<noscript>` can still supply an image. Node ids are indexes in preorder: a parent's id
+//! is always smaller than its children's, which lets every measure be computed bottom-up in one
+//! reverse pass, without recursion.
+
+mod measure;
+
+pub(crate) use measure::Measures;
+use scraper::{Html, Node as ParsedNode};
+
+/// Index of a node in [`Dom::nodes`].
+pub(crate) type NodeId = usize;
+
+/// What a node holds.
+#[derive(Debug, Clone)]
+pub(crate) enum Kind {
+    /// An element with its lowercase tag name and attributes.
+    Element {
+        tag: String,
+        attrs: Vec<(String, String)>,
+    },
+    /// A run of text.
+    Text(String),
+}
+
+/// One node of the working tree.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub kind: Kind,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+}
+
+/// The working tree of a document's `<body>` (or of the whole document when it has none).
+#[derive(Debug, Clone)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    pub removed: Vec<bool>,
+    /// `end[id]`: one past the last id of `id`'s subtree.
+    end: Vec<NodeId>,
+}
+
+impl Dom {
+    /// Builds the working tree from a parsed document, keeping at most `max_elements` elements.
+    /// Comments, doctypes and processing instructions are dropped.
+    pub fn from_html(html: &Html, max_elements: usize) -> Dom {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut elements = 0usize;
+        let root = html.tree.root();
+        // The body when there is one, so that head content never competes with the article.
+        let start = root
+            .descendants()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
+            .unwrap_or(root);
+        // Iterative preorder walk: (parsed node, parent id in our tree).
+        let mut stack = vec![(start, None::<NodeId>)];
+        while let Some((parsed, parent)) = stack.pop() {
+            let kind = match parsed.value() {
+                ParsedNode::Element(e) => {
+                    if elements >= max_elements {
+                        continue;
+                    }
+                    elements += 1;
+                    Kind::Element {
+                        tag: e.name().to_ascii_lowercase(),
+                        attrs: e
+                            .attrs()
+                            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                            .collect(),
+                    }
+                }
+                ParsedNode::Text(t) => Kind::Text(t.text.to_string()),
+                ParsedNode::Document | ParsedNode::Fragment => Kind::Element {
+                    tag: "#root".into(),
+                    attrs: Vec::new(),
+                },
+                _ => continue,
+            };
+            let id = nodes.len();
+            nodes.push(Node {
+                kind,
+                parent,
+                children: Vec::new(),
+            });
+            if let Some(p) = parent.and_then(|p| nodes.get_mut(p)) {
+                p.children.push(id);
+            }
+            // Push children in reverse so they pop in document order.
+            let children: Vec<_> = parsed.children().collect();
+            for child in children.into_iter().rev() {
+                stack.push((child, Some(id)));
+            }
+        }
+        let removed = vec![false; nodes.len()];
+        let mut end: Vec<NodeId> = (1..=nodes.len()).collect();
+        for id in (0..nodes.len()).rev() {
+            let (Some(p), Some(&e)) = (nodes.get(id).and_then(|n| n.parent), end.get(id)) else {
+                continue;
+            };
+            if let Some(pe) = end.get_mut(p) {
+                *pe = (*pe).max(e);
+            }
+        }
+        Dom {
+            nodes,
+            removed,
+            end,
+        }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// The lowercase tag name, or `""` for text nodes.
+    pub fn tag(&self, id: NodeId) -> &str {
+        match self.nodes.get(id).map(|n| &n.kind) {
+            Some(Kind::Element { tag, .. }) => tag,
+            _ => "",
+        }
+    }
+
+    /// True for element nodes.
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(
+            self.nodes.get(id).map(|n| &n.kind),
+            Some(Kind::Element { .. })
+        )
+    }
+
+    /// The text of a text node.
+    pub fn text_of(&self, id: NodeId) -> Option<&str> {
+        match self.nodes.get(id).map(|n| &n.kind) {
+            Some(Kind::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// An attribute's value.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match self.nodes.get(id).map(|n| &n.kind) {
+            Some(Kind::Element { attrs, .. }) => attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+
+    /// `class` and `id` joined, lowercased: what class/id hints are matched against.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, "class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, "id") {
+            s.push(' ');
+            s.push_str(i);
+        }
+        s.to_lowercase()
+    }
+
+    /// The children of a node.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        self.nodes
+            .get(id)
+            .map(|n| n.children.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Children that are not removed.
+    pub fn live_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id)
+            .iter()
+            .copied()
+            .filter(move |&c| !self.is_removed(c))
+    }
+
+    /// The parent of a node.
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes.get(id).and_then(|n| n.parent)
+    }
+
+    /// Ancestors from the parent up to the root.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// True when `ancestor` is `id` or one of its ancestors.
+    pub fn is_inside(&self, id: NodeId, ancestor: NodeId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
+    /// Marks `id` and all its ancestors: `flags[x]` is true when `x` holds `id`.
+    pub fn holders_of(&self, id: Option<NodeId>) -> Vec<bool> {
+        let mut flags = vec![false; self.len()];
+        if let Some(id) = id {
+            for a in std::iter::once(id).chain(self.ancestors(id)) {
+                if let Some(f) = flags.get_mut(a) {
+                    *f = true;
+                }
+            }
+        }
+        flags
+    }
+
+    /// True when the node itself is marked removed.
+    pub fn is_removed(&self, id: NodeId) -> bool {
+        self.removed.get(id).copied().unwrap_or(true)
+    }
+
+    /// Marks a node (and so its subtree) as removed.
+    pub fn remove(&mut self, id: NodeId) {
+        if let Some(r) = self.removed.get_mut(id) {
+            *r = true;
+        }
+    }
+
+    /// The end (exclusive) of a node's subtree in preorder ids: its descendants are exactly the
+    /// ids in `id + 1 .. subtree_end(id)`.
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        self.end.get(id).copied().unwrap_or(id + 1)
+    }
+
+    /// Live (not removed) descendants of `id` in document order, `id` excluded; removed subtrees
+    /// are skipped whole.
+    pub fn live_descendants(&self, id: NodeId) -> LiveDescendants<'_> {
+        LiveDescendants {
+            dom: self,
+            next: id + 1,
+            end: self.subtree_end(id),
+        }
+    }
+
+    /// The first `max` characters (about) of a subtree's live text, read lazily.
+    pub fn text_prefix(&self, id: NodeId, max: usize) -> String {
+        let mut out = String::new();
+        for d in self.live_descendants(id) {
+            if let Some(t) = self.text_of(d) {
+                push_collapsed(&mut out, t);
+                if out.len() >= max * 2 {
+                    break;
+                }
+            }
+        }
+        out.chars().take(max).collect()
+    }
+
+    /// The live text of a subtree, whitespace collapsed to single spaces and trimmed.
+    pub fn text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if let Some(t) = self.text_of(id) {
+            push_collapsed(&mut out, t);
+        }
+        for d in self.live_descendants(id) {
+            if let Some(t) = self.text_of(d) {
+                push_collapsed(&mut out, t);
+            } else if is_block_tag(self.tag(d)) || self.tag(d) == "br" {
+                push_collapsed(&mut out, " ");
+            }
+        }
+        let trimmed = out.trim();
+        if trimmed.len() == out.len() {
+            out
+        } else {
+            trimmed.to_string()
+        }
+    }
+}
+
+/// Iterator over live descendants, see [`Dom::live_descendants`].
+pub(crate) struct LiveDescendants<'a> {
+    dom: &'a Dom,
+    next: NodeId,
+    end: NodeId,
+}
+
+impl Iterator for LiveDescendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        while self.next < self.end {
+            let id = self.next;
+            if self.dom.is_removed(id) {
+                self.next = self.dom.subtree_end(id);
+                continue;
+            }
+            self.next += 1;
+            return Some(id);
+        }
+        None
+    }
+}
+
+/// Appends `s` to `out`, collapsing whitespace runs (including across the boundary) to one space.
+pub(crate) fn push_collapsed(out: &mut String, s: &str) {
+    let mut last_space = out.is_empty() || out.ends_with(' ');
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(ch);
+            last_space = false;
+        }
+    }
+}
+
+/// Block-level tags: text on either side of them does not run together.
+pub(crate) fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "summary"
+            | "caption"
+            | "center"
+    )
+}
+
+/// Heading tags.
+pub(crate) fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}

@@ -80,6 +80,7 @@ pub fn extract_document(
 /// Traps the module on purpose, so that tests can prove the JavaScript wrapper recovers.
 /// Not part of the typed API.
 #[doc(hidden)]
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = __naqiTrapForTests, skip_typescript)]
 pub fn trap_for_tests() {
     core::arch::wasm32::unreachable()

@@ -1,0 +1,21 @@
+//! Prints the extraction of one file (development aid).
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_default();
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    match naqi::extract_bytes(&bytes, &naqi::Options::default()) {
+        Ok(a) => {
+            println!(
+                "TITLE: {}\nLANG: {:?} DIR: {:?} PUB: {:?} SITE: {:?} IMG: {:?} BY: {:?}",
+                a.title, a.lang, a.dir, a.published, a.site_name, a.lead_image, a.byline
+            );
+            for r in &a.removed {
+                println!(
+                    "REMOVED {:?} {} {:?} :: {}",
+                    r.kind, r.rule, r.label, r.preview
+                );
+            }
+            println!("---\n{}", a.text);
+        }
+        Err(e) => println!("ERROR {e}"),
+    }
+}

@@ -1,0 +1,41 @@
+//! Persian labels of related and boilerplate blocks.
+
+use super::Label;
+use crate::RemovalKind::*;
+
+pub(crate) const LABELS: &[Label] = &[
+    Label::inline("بیشتر بخوانید", ReadAlso),
+    Label::inline("بخوانید", ReadAlso),
+    Label::inline("ببینید", ReadAlso),
+    Label::inline("مطالب مرتبط", Related),
+    Label::inline("اخبار مرتبط", Related),
+    Label::block("مطالب مشابه", Related),
+    Label::block("اخبار مشابه", Related),
+    Label::block("مطالب پیشنهادی", Recommended),
+    Label::block("پیشنهاد سردبیر", Recommended),
+    Label::block("پیشنهاد از", Recommended),
+    Label::block("مطالب جالب", Recommended),
+    Label::block("وبگردی", Recommended),
+    Label::block("از سراسر وب", Recommended),
+    Label::block("اخبار منتخب", Recommended),
+    Label::block("پربازدیدترین", MostRead),
+    Label::block("پربازدیدترین ها", MostRead),
+    Label::block("پربحث ترین", MostRead),
+    Label::block("پربحث ترین ها", MostRead),
+    Label::block("پرخواننده ترین", MostRead),
+    Label::block("آخرین اخبار", LatestNews),
+    Label::block("آخرین مطالب", LatestNews),
+    Label::block("سایر اخبار", LatestNews),
+    Label::block("برچسب ها", Tags),
+    Label::block("کلمات کلیدی", Tags),
+    Label::block("نظرات", Comments),
+    Label::block("دیدگاه ها", Comments),
+    Label::block("نظر شما", Comments),
+    Label::block("ارسال نظر", Comments),
+    Label::block("در بحث مشارکت کنید", Comments),
+    Label::block("اشتراک گذاری", Share),
+    Label::block("به اشتراک بگذارید", Share),
+    Label::block("ما را دنبال کنید", FollowUs),
+    Label::block("خبرنامه", Newsletter),
+    Label::block("تبلیغات", Ad),
+];

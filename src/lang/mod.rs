@@ -1,0 +1,248 @@
+//! Language data and text facts: label lexicons per language, normalization, script detection.
+
+mod ar;
+mod en;
+mod fa;
+mod fr;
+pub(crate) mod normalize;
+mod ur;
+
+use crate::RemovalKind;
+use normalize::fold;
+
+/// One entry of a label lexicon.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Label {
+    /// The phrase as sites write it (folded before matching).
+    pub phrase: &'static str,
+    /// What a block under this label is.
+    pub kind: RemovalKind,
+    /// The phrase may also open a one-line teaser: "اقرأ أيضاً: <link>".
+    pub inline: bool,
+}
+
+impl Label {
+    /// A label that heads a block and may also open a one-line teaser.
+    pub(crate) const fn inline(phrase: &'static str, kind: RemovalKind) -> Label {
+        Label {
+            phrase,
+            kind,
+            inline: true,
+        }
+    }
+
+    /// A label that only heads a block.
+    pub(crate) const fn block(phrase: &'static str, kind: RemovalKind) -> Label {
+        Label {
+            phrase,
+            kind,
+            inline: false,
+        }
+    }
+}
+
+/// Every built-in lexicon, one per language.
+const LEXICONS: &[&[Label]] = &[ar::LABELS, fa::LABELS, ur::LABELS, en::LABELS, fr::LABELS];
+
+/// Extra words a heading may carry after a label ("Related stories from around the web").
+const LABEL_TAIL_WORDS: usize = 3;
+
+/// The folded label lexicon of one extraction: built-in entries plus the caller's extra labels.
+pub(crate) struct Lexicon {
+    entries: Vec<(String, RemovalKind, bool)>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon; `extra` labels count as inline related labels.
+    pub(crate) fn new(extra: &[String]) -> Lexicon {
+        let mut entries: Vec<(String, RemovalKind, bool)> = LEXICONS
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|l| (fold(l.phrase), l.kind, l.inline))
+            .collect();
+        entries.extend(
+            extra
+                .iter()
+                .map(|e| fold(e))
+                .filter(|f| !f.is_empty())
+                .map(|f| (f, RemovalKind::Related, true)),
+        );
+        // Longest first, so "اقرأ أيضا في" wins over "اقرأ أيضا".
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        Lexicon { entries }
+    }
+
+    /// The kind of block that a short label line (already folded) names: the whole line is a
+    /// label, or a label followed by at most a few words.
+    pub(crate) fn label(&self, folded: &str) -> Option<RemovalKind> {
+        if folded.is_empty() {
+            return None;
+        }
+        let words = folded.split(' ').count();
+        self.entries.iter().find_map(|(phrase, kind, _)| {
+            if folded == phrase {
+                return Some(*kind);
+            }
+            let rest = folded.strip_prefix(phrase.as_str())?.strip_prefix(' ')?;
+            let phrase_words = phrase.split(' ').count();
+            (!rest.is_empty() && words <= phrase_words + LABEL_TAIL_WORDS).then_some(*kind)
+        })
+    }
+
+    /// When a folded line opens with an inline label ("اقرأ أيضا ..."), its kind and the number of
+    /// folded words the label takes.
+    pub(crate) fn inline_prefix(&self, folded: &str) -> Option<(RemovalKind, usize)> {
+        self.entries.iter().find_map(|(phrase, kind, inline)| {
+            if !*inline {
+                return None;
+            }
+            let rest = folded.strip_prefix(phrase.as_str())?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| (*kind, phrase.split(' ').count()))
+        })
+    }
+}
+
+/// Scripts that decide a text's language and direction.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct ScriptCounts {
+    /// Letters of the Arabic script (Arabic, Persian, Urdu, ...).
+    pub arabic: usize,
+    /// Letters only Persian uses among Arabic-script languages (پ چ ژ گ ک ی).
+    pub persian: usize,
+    /// Letters only Urdu uses (ٹ ڈ ڑ ں ے ھ).
+    pub urdu: usize,
+    /// Hebrew letters.
+    pub hebrew: usize,
+    /// Other strong right-to-left letters (Syriac, Thaana, N'Ko).
+    pub other_rtl: usize,
+    /// Latin letters.
+    pub latin: usize,
+    /// All letters.
+    pub letters: usize,
+}
+
+impl ScriptCounts {
+    /// Counts the letters of `text` by script.
+    pub(crate) fn of(text: &str) -> ScriptCounts {
+        let mut c = ScriptCounts::default();
+        for ch in text.chars() {
+            if !ch.is_alphabetic() {
+                continue;
+            }
+            c.letters += 1;
+            match ch {
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => {
+                    c.arabic += 1;
+                    c.persian += 1;
+                }
+                'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => {
+                    c.arabic += 1;
+                    c.urdu += 1;
+                }
+                '\u{0600}'..='\u{06FF}'
+                | '\u{0750}'..='\u{077F}'
+                | '\u{08A0}'..='\u{08FF}'
+                | '\u{FB50}'..='\u{FDFF}'
+                | '\u{FE70}'..='\u{FEFF}' => c.arabic += 1,
+                '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => c.hebrew += 1,
+                '\u{0700}'..='\u{074F}' | '\u{0780}'..='\u{07BF}' | '\u{07C0}'..='\u{07FF}' => {
+                    c.other_rtl += 1
+                }
+                c2 if c2.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c2) => {
+                    c.latin += 1
+                }
+                _ => {}
+            }
+        }
+        c
+    }
+
+    /// Share of letters that are strong right-to-left.
+    pub(crate) fn rtl_share(&self) -> f64 {
+        if self.letters == 0 {
+            return 0.0;
+        }
+        (self.arabic + self.hebrew + self.other_rtl) as f64 / self.letters as f64
+    }
+
+    /// A language guess from the script alone: `ar`, `fa`, `ur`, `he`, or `None` for Latin and
+    /// other scripts (which script alone cannot tell apart).
+    pub(crate) fn guess_language(&self) -> Option<&'static str> {
+        if self.letters == 0 {
+            return None;
+        }
+        if self.arabic * 2 > self.letters {
+            // Persian and Urdu letters are frequent in those languages and absent from Arabic.
+            let marked = self.arabic.max(1) as f64;
+            if self.urdu as f64 / marked > 0.02 {
+                return Some("ur");
+            }
+            if self.persian as f64 / marked > 0.02 {
+                return Some("fa");
+            }
+            return Some("ar");
+        }
+        if self.hebrew * 2 > self.letters {
+            return Some("he");
+        }
+        None
+    }
+}
+
+/// True for languages written right to left.
+pub(crate) fn is_rtl_language(lang: &str) -> bool {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "fa" | "ur" | "he" | "iw" | "ps" | "ckb" | "sd" | "ug" | "yi" | "dv" | "ku" | "arz"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_matches_itself_as_a_label() {
+        let lex = Lexicon::new(&[]);
+        for l in LEXICONS.iter().flat_map(|l| l.iter()) {
+            let line = format!("{}:", l.phrase);
+            assert!(lex.label(&fold(&line)).is_some(), "{}", l.phrase);
+            if l.inline {
+                let line = format!("{} : عنوان خبر آخر", l.phrase);
+                assert!(lex.inline_prefix(&fold(&line)).is_some(), "{}", l.phrase);
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_does_not_match_inside_a_word() {
+        let lex = Lexicon::new(&[]);
+        assert!(lex.label(&fold("شاركت الوزارة في المؤتمر")).is_none());
+        assert!(lex.inline_prefix(&fold("relatedness of things")).is_none());
+        assert!(lex.label(&fold("الأكثر قراءة")).is_some());
+    }
+
+    #[test]
+    fn extra_labels_are_used() {
+        let lex = Lexicon::new(&["Ne manquez pas".to_string()]);
+        assert!(lex.label(&fold("Ne manquez pas :")).is_some());
+    }
+
+    #[test]
+    fn guesses_language_from_script() {
+        assert_eq!(
+            ScriptCounts::of("هذا نص عربي قصير").guess_language(),
+            Some("ar")
+        );
+        assert_eq!(
+            ScriptCounts::of("این یک متن فارسی است که گفته شد").guess_language(),
+            Some("fa")
+        );
+        assert_eq!(ScriptCounts::of("plain English").guess_language(), None);
+    }
+}

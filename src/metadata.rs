@@ -1,1 +1,0 @@
-//! Stage: metadata (in progress).

@@ -1,0 +1,192 @@
+//! Page metadata: title, byline, dates, site name, lead image, canonical URL, language hints.
+//!
+//! Read from the parsed document (head and body) before any cleaning, so that removed blocks
+//! still inform it.
+
+pub(crate) mod dates;
+mod json_ld;
+pub(crate) mod title;
+
+use scraper::{ElementRef, Html};
+use url::Url;
+
+/// Everything the page says about itself, before the article is chosen.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Metadata {
+    /// Title candidates in order of trust, see [`title`].
+    pub json_ld_headline: Option<String>,
+    pub og_title: Option<String>,
+    pub doc_title: Option<String>,
+    pub h1s: Vec<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub site_name: Option<String>,
+    pub image: Option<String>,
+    pub description: Option<String>,
+    pub canonical: Option<String>,
+    /// The URL relative links resolve against.
+    pub base: Option<Url>,
+    /// `lang` of `<html>` (or `<body>`).
+    pub lang: Option<String>,
+    /// `dir` of `<html>` or `<body>`.
+    pub dir: Option<String>,
+}
+
+/// Most `<meta>` elements read (bounds hostile input).
+const MAX_META: usize = 2_000;
+
+/// Reads the metadata of a parsed document. `url` is the caller's address for the page.
+pub(crate) fn read(doc: &Html, url: Option<&str>) -> Metadata {
+    let mut m = Metadata::default();
+    let mut metas: Vec<(String, String)> = Vec::new();
+    let mut ld_scripts: Vec<String> = Vec::new();
+    let mut base_href = None;
+    let mut time_datetime = None;
+    // One pass over all elements instead of one query per field.
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        let e = el.value();
+        match e.name() {
+            "meta" if metas.len() < MAX_META => {
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"));
+                if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                    let c = c.trim();
+                    if !c.is_empty() {
+                        // A property attribute may hold several space-separated names.
+                        for k in k.split_whitespace() {
+                            metas.push((k.to_ascii_lowercase(), c.to_string()));
+                        }
+                    }
+                }
+            }
+            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                ld_scripts.push(el.text().collect());
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
+                    m.canonical = e.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            "base" if base_href.is_none() => base_href = e.attr("href").map(str::to_string),
+            "title" if m.doc_title.is_none() => {
+                m.doc_title = Some(collapse(&el.text().collect::<String>()));
+            }
+            "h1" if m.h1s.len() < 8 => {
+                let t = collapse(&el.text().collect::<String>());
+                if !t.is_empty() {
+                    m.h1s.push(t);
+                }
+            }
+            "html" | "body" => {
+                if m.lang.is_none() {
+                    m.lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(trimmed);
+                }
+                if m.dir.is_none() {
+                    m.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                }
+            }
+            "time" if time_datetime.is_none() => {
+                time_datetime = e.attr("datetime").map(str::to_string);
+            }
+            _ => {}
+        }
+    }
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .map(|(_, v)| collapse(v))
+        })
+    };
+    let ld = json_ld::parse(ld_scripts.iter().map(String::as_str));
+
+    m.json_ld_headline = ld.headline.map(|h| collapse(&h));
+    m.og_title = meta(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
+    m.byline = (!ld.authors.is_empty())
+        .then(|| ld.authors.join("، "))
+        .or_else(|| {
+            meta(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "dc.creator",
+                "byl",
+            ])
+        })
+        .filter(|a| !a.starts_with("http"));
+    m.published = ld
+        .published
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "datepublished",
+                "parsely-pub-date",
+                "pubdate",
+                "publishdate",
+                "date",
+                "dc.date",
+                "og:published_time",
+            ])
+        })
+        .or(time_datetime)
+        .and_then(|d| dates::normalize(&d));
+    m.modified = ld
+        .modified
+        .or_else(|| meta(&["article:modified_time", "datemodified", "og:updated_time"]))
+        .and_then(|d| dates::normalize(&d));
+    m.site_name = meta(&["og:site_name", "application-name"]).or(ld.publisher);
+    m.description =
+        meta(&["og:description", "description", "twitter:description"]).or(ld.description);
+    m.canonical = m.canonical.or_else(|| meta(&["og:url"]));
+
+    let page_url = url
+        .and_then(|u| Url::parse(u).ok())
+        .or_else(|| m.canonical.as_deref().and_then(|c| Url::parse(c).ok()));
+    m.base = match (&page_url, base_href) {
+        (Some(page), Some(b)) => page.join(b.trim()).ok().or(Some(page.clone())),
+        (None, Some(b)) => Url::parse(b.trim()).ok(),
+        (page, None) => page.clone(),
+    };
+    m.canonical = m.canonical.map(|c| absolute(m.base.as_ref(), &c));
+    m.image = meta(&[
+        "og:image",
+        "og:image:url",
+        "twitter:image",
+        "twitter:image:src",
+    ])
+    .or(ld.image)
+    .map(|i| absolute(m.base.as_ref(), &i));
+    m
+}
+
+/// Resolves `href` against `base`; returns it unchanged when it cannot be resolved.
+pub(crate) fn absolute(base: Option<&Url>, href: &str) -> String {
+    let href = href.trim();
+    match base {
+        Some(b) => b
+            .join(href)
+            .map(String::from)
+            .unwrap_or_else(|_| href.to_string()),
+        None => href.to_string(),
+    }
+}
+
+fn trimmed(s: &str) -> String {
+    s.trim().to_string()
+}
+
+/// Collapses whitespace runs to one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    crate::dom::push_collapsed(&mut out, s);
+    out.trim_end().to_string()
+}

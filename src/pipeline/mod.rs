@@ -1,0 +1,217 @@
+//! The one place that knows the stage order:
+//!
+//! 1. **parse** (html5ever via scraper) and read the **metadata** first, while every block is
+//!    still there — the page's own headline is what later tells the article from teasers;
+//! 2. **clean**: drop scripts, styles, navigation and hidden elements;
+//! 3. **related**: remove and report labelled and hinted related blocks — before scoring, so
+//!    that a long teaser can never win the article's place;
+//! 4. **unlikely**: drop page furniture by class/id (skipped on a retry when that leaves too
+//!    little text);
+//! 5. **score** and **select** the article, guided by the headline;
+//! 6. **postprocess**: unlabelled link lists, conditional cleaning, output tree;
+//! 7. **sanitize** and **serialize** (HTML, text, Markdown), then the derived metadata
+//!    (language, direction, excerpt, reading time).
+
+use scraper::Html;
+
+use crate::article::Article;
+use crate::dom::{Dom, Measures, NodeId};
+use crate::lang::normalize::{word_count, words};
+use crate::lang::{Lexicon, ScriptCounts};
+use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::metadata::Metadata;
+use crate::serialize::OutNode;
+use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
+use crate::{Error, Options, Removal};
+
+mod derived;
+
+/// Runs the whole pipeline on one document.
+pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
+    options.validate()?;
+    check_input(html, options)?;
+    let doc = Html::parse_document(html);
+    let meta = metadata::read(&doc, options.url.as_deref());
+    let title = metadata::title::choose(&meta);
+    let mut dom = Dom::from_html(&doc, options.max_elements);
+    drop(doc);
+
+    clean::remove_non_content(&mut dom);
+    let title_node = find_title_node(&dom, &title);
+    let byline = meta.byline.clone().or_else(|| derived::byline_in(&dom));
+    let removals = if options.remove_related {
+        related::run(&mut dom, &Lexicon::new(&options.extra_labels), title_node)
+    } else {
+        Vec::new()
+    };
+
+    // First with page furniture stripped by class/id; again without when that left too little.
+    let before_unlikely = dom.removed.clone();
+    let mut best: Option<(Vec<OutNode>, String, Vec<Removal>, Option<NodeId>)> = None;
+    for strip_unlikely in [true, false] {
+        dom.removed.clone_from(&before_unlikely);
+        if strip_unlikely {
+            clean::remove_unlikely(&mut dom, title_node);
+        }
+        let m = Measures::of(&dom);
+        let scores = score::run(&dom, &m);
+        let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
+            continue;
+        };
+        let mut attempt_removals = removals.clone();
+        let out = postprocess::run(
+            &mut dom,
+            &selection.roots,
+            &title,
+            meta.base.as_ref(),
+            options.keep_images,
+            &mut attempt_removals,
+        );
+        let text = serialize::to_text(&out);
+        let chars = text.chars().count();
+        let better = best
+            .as_ref()
+            .is_none_or(|(_, t, _, _)| chars > t.chars().count());
+        if better {
+            best = Some((
+                out,
+                text,
+                attempt_removals,
+                selection.roots.first().copied(),
+            ));
+        }
+        if chars >= options.min_text_chars {
+            break;
+        }
+    }
+    let Some((out, text, removed, first_root)) = best else {
+        return Err(Error::NoArticle);
+    };
+    if text.chars().count() < options.min_text_chars {
+        return Err(Error::NoArticle);
+    }
+    Ok(assemble(
+        &dom, meta, title, byline, out, text, removed, first_root,
+    ))
+}
+
+/// Builds the article from the output tree and the metadata.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    dom: &Dom,
+    meta: Metadata,
+    title: String,
+    byline: Option<String>,
+    out: Vec<OutNode>,
+    text: String,
+    removed: Vec<Removal>,
+    first_root: Option<NodeId>,
+) -> Article {
+    let scripts = ScriptCounts::of(&text.chars().take(20_000).collect::<String>());
+    let lang = derived::language(meta.lang.as_deref(), &scripts, &text);
+    let dir_attr = first_root
+        .and_then(|r| {
+            std::iter::once(r)
+                .chain(dom.ancestors(r))
+                .find_map(|a| dom.attr(a, "dir"))
+        })
+        .map(str::to_ascii_lowercase)
+        .or(meta.dir.clone());
+    let dir = derived::direction(dir_attr.as_deref(), lang.as_deref(), &scripts);
+    let content_html = sanitize::clean(&serialize::to_html(&out));
+    let lead_image = meta
+        .image
+        .clone()
+        .or_else(|| postprocess::first_image(&out));
+    let excerpt = meta
+        .description
+        .clone()
+        .or_else(|| derived::first_paragraph(&text));
+    Article {
+        title,
+        byline,
+        published: meta.published,
+        modified: meta.modified,
+        site_name: meta.site_name,
+        reading_time: derived::reading_time(&text, lang.as_deref()),
+        word_count: word_count(&text),
+        lang,
+        dir,
+        excerpt,
+        lead_image,
+        canonical_url: meta.canonical,
+        content_html,
+        markdown: serialize::to_markdown(&out),
+        text,
+        removed,
+    }
+}
+
+/// Checks the input before parsing.
+fn check_input(html: &str, options: &Options) -> Result<(), Error> {
+    if html.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            size: html.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    if html.trim().is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    let sample: Vec<char> = html.chars().take(4_096).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .count();
+    if sample.contains(&'\0') || control * 10 > sample.len() {
+        return Err(Error::NotHtml("the input holds binary data".into()));
+    }
+    Ok(())
+}
+
+/// Most nodes a heading may have to be compared with the title.
+const MAX_HEADING_NODES: usize = 500;
+
+/// The heading that carries the page's headline: the first `<h1>` like it, else the first
+/// `<h2>`/`<h3>`, else an element marked `itemprop="headline"`.
+fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
+    let title_words = words(title);
+    if title_words.is_empty() {
+        return None;
+    }
+    let mut fallback = None;
+    for id in 0..dom.len() {
+        let tag = dom.tag(id);
+        let marked = dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.contains("headline"));
+        if !(matches!(tag, "h1" | "h2" | "h3") || marked)
+            || dom.subtree_end(id) - id > MAX_HEADING_NODES
+        {
+            continue;
+        }
+        let heading = words(&dom.text(id));
+        if similarity(&heading, &title_words) < SAME_TITLE {
+            continue;
+        }
+        if tag == "h1" {
+            return Some(id);
+        }
+        fallback = fallback.or(Some(id));
+    }
+    fallback
+}
+
+/// A fast check for a reader button: enough paragraph text outside page furniture.
+pub(crate) fn is_probably_readable(html: &str) -> bool {
+    if html.trim().is_empty() || html.len() > crate::DEFAULT_MAX_INPUT_BYTES {
+        return false;
+    }
+    let doc = Html::parse_document(html);
+    let mut dom = Dom::from_html(&doc, crate::DEFAULT_MAX_ELEMENTS);
+    drop(doc);
+    clean::remove_non_content(&mut dom);
+    clean::remove_unlikely(&mut dom, None);
+    let m = Measures::of(&dom);
+    derived::readable_score(&dom, &m) > derived::READABLE_SCORE
+}

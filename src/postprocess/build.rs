@@ -1,0 +1,311 @@
+//! Builds the output tree from the chosen blocks: allowlisted tags, resolved links and images,
+//! text written straight into containers (and `<br>`-separated lines) turned into paragraphs.
+
+use super::images::{image_src, noscript_image};
+use crate::dom::{Dom, Kind, NodeId};
+use crate::serialize::{is_block, OutNode};
+use url::Url;
+
+/// Deeper than this, an element's content is kept as plain text: it bounds the recursion
+/// of the output tree, so hostile nesting cannot exhaust the stack.
+const MAX_DEPTH: usize = 40;
+
+/// Elements whose content is read in paragraph mode (inline content stays inline).
+const TEXT_BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "caption",
+    "figcaption",
+    "pre",
+    "blockquote",
+];
+
+/// Tags that get `dir="auto"` so mixed Arabic/Latin paragraphs lay out by their own text.
+const AUTO_DIR: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "dd",
+    "dt",
+    "td",
+    "th",
+];
+
+pub(crate) struct Builder<'a> {
+    pub dom: &'a Dom,
+    pub base: Option<&'a Url>,
+    pub keep_images: bool,
+}
+
+impl Builder<'_> {
+    /// The output blocks of the given roots.
+    pub(crate) fn build(&self, roots: &[NodeId]) -> Vec<OutNode> {
+        let mut items = Vec::new();
+        for &r in roots {
+            items.extend(self.node(r, 0, true));
+        }
+        wrap_inline_runs(items)
+    }
+
+    /// The output of one node; `block_context` is true where loose inline content must be
+    /// wrapped into paragraphs.
+    fn node(&self, id: NodeId, depth: usize, block_context: bool) -> Vec<OutNode> {
+        let Some(node) = self.dom.node(id) else {
+            return Vec::new();
+        };
+        let tag = match &node.kind {
+            Kind::Text(t) => return vec![OutNode::Text(t.clone())],
+            Kind::Element { tag, .. } => tag.as_str(),
+        };
+        if self.dom.is_removed(id) {
+            // A removed <noscript> may hold the only real copy of an image.
+            if tag == "noscript" && self.keep_images && !self.has_live_img_sibling(id) {
+                if let Some(src) = noscript_image(self.dom, id) {
+                    return vec![img(
+                        crate::metadata::absolute(self.base, &src),
+                        String::new(),
+                    )];
+                }
+            }
+            return Vec::new();
+        }
+        if depth > MAX_DEPTH {
+            let text = self.dom.text(id);
+            return if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![OutNode::Text(format!(" {text} "))]
+            };
+        }
+        match tag {
+            "img" => {
+                if !self.keep_images {
+                    return Vec::new();
+                }
+                let Some(src) = image_src(self.dom, id, self.base) else {
+                    return Vec::new();
+                };
+                let alt = self.dom.attr(id, "alt").unwrap_or("").trim().to_string();
+                vec![img(src, alt)]
+            }
+            "br" => vec![OutNode::element("br", Vec::new())],
+            "hr" => vec![OutNode::element("hr", Vec::new())],
+            "source" | "track" | "wbr" => Vec::new(),
+            "a" => {
+                let children = self.children(id, depth, false);
+                let href = self
+                    .dom
+                    .attr(id, "href")
+                    .map(str::trim)
+                    .filter(|h| safe_href(h))
+                    .map(|h| crate::metadata::absolute(self.base, h));
+                match href {
+                    Some(h) => vec![OutNode::Element {
+                        tag: "a",
+                        attrs: vec![("href", h)],
+                        children,
+                    }],
+                    None => children,
+                }
+            }
+            _ => {
+                let out_tag = output_tag(tag);
+                let in_text_block = TEXT_BLOCKS.contains(&tag);
+                match out_tag {
+                    Some(t) => {
+                        let child_block_context = !in_text_block
+                            && is_block(t)
+                            && !matches!(
+                                t,
+                                "tr" | "thead" | "tbody" | "tfoot" | "table" | "ul" | "ol" | "dl"
+                            );
+                        let mut children = self.children(
+                            id,
+                            depth,
+                            child_block_context
+                                || matches!(t, "blockquote" | "li" | "figure" | "td" | "th" | "dd"),
+                        );
+                        if matches!(t, "blockquote" | "li" | "td" | "th" | "dd")
+                            && children.iter().any(|c| is_block(c.tag()))
+                        {
+                            children = wrap_inline_runs(children);
+                        } else if child_block_context {
+                            children = wrap_inline_runs(children);
+                        }
+                        let mut attrs = Vec::new();
+                        if AUTO_DIR.contains(&t) {
+                            attrs.push(("dir", "auto".to_string()));
+                        }
+                        for a in ["colspan", "rowspan"] {
+                            if let Some(v) = self
+                                .dom
+                                .attr(id, a)
+                                .filter(|v| v.trim().parse::<u16>().is_ok())
+                            {
+                                attrs.push((a, v.trim().to_string()));
+                            }
+                        }
+                        if t == "time" {
+                            if let Some(v) = self.dom.attr(id, "datetime") {
+                                attrs.push(("datetime", v.to_string()));
+                            }
+                        }
+                        vec![OutNode::Element {
+                            tag: t,
+                            attrs,
+                            children,
+                        }]
+                    }
+                    // Transparent containers: their content, with loose text made paragraphs.
+                    None => {
+                        let children = self.children(id, depth, block_context);
+                        if block_context && crate::dom::is_block_tag(tag) {
+                            wrap_inline_runs(children)
+                        } else {
+                            children
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn children(&self, id: NodeId, depth: usize, block_context: bool) -> Vec<OutNode> {
+        let mut out = Vec::new();
+        for &c in self.dom.children(id) {
+            out.extend(self.node(c, depth + 1, block_context));
+        }
+        out
+    }
+
+    fn has_live_img_sibling(&self, id: NodeId) -> bool {
+        self.dom.parent(id).is_some_and(|p| {
+            self.dom.live_children(p).any(|c| {
+                self.dom.tag(c) == "img"
+                    || self
+                        .dom
+                        .live_descendants(c)
+                        .take(50)
+                        .any(|d| self.dom.tag(d) == "img")
+            })
+        })
+    }
+}
+
+fn img(src: String, alt: String) -> OutNode {
+    OutNode::Element {
+        tag: "img",
+        attrs: vec![("src", src), ("alt", alt)],
+        children: Vec::new(),
+    }
+}
+
+/// Links that may be followed: not `javascript:`, `vbscript:` or `data:`.
+fn safe_href(h: &str) -> bool {
+    let lower: String = h
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !(h.is_empty()
+        || lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:"))
+}
+
+/// The output tag for a page tag, or `None` for containers that are unwrapped.
+fn output_tag(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "p" => "p",
+        "h1" | "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "ul" => "ul",
+        "ol" => "ol",
+        "li" => "li",
+        "blockquote" => "blockquote",
+        "pre" => "pre",
+        "figure" => "figure",
+        "figcaption" => "figcaption",
+        "table" => "table",
+        "thead" => "thead",
+        "tbody" => "tbody",
+        "tfoot" => "tfoot",
+        "tr" => "tr",
+        "td" => "td",
+        "th" => "th",
+        "caption" => "caption",
+        "dl" => "dl",
+        "dt" => "dt",
+        "dd" => "dd",
+        "strong" => "strong",
+        "b" => "b",
+        "em" => "em",
+        "i" => "i",
+        "u" => "u",
+        "s" => "s",
+        "del" => "del",
+        "ins" => "ins",
+        "sub" => "sub",
+        "sup" => "sup",
+        "mark" => "mark",
+        "small" => "small",
+        "code" => "code",
+        "kbd" => "kbd",
+        "q" => "q",
+        "cite" => "cite",
+        "abbr" => "abbr",
+        "time" => "time",
+        _ => return None,
+    })
+}
+
+/// Groups loose inline content into paragraphs; a `<br>` at this level ends a paragraph.
+/// Whitespace-only runs and empty blocks are dropped.
+pub(crate) fn wrap_inline_runs(items: Vec<OutNode>) -> Vec<OutNode> {
+    let mut out = Vec::new();
+    let mut run: Vec<OutNode> = Vec::new();
+    let flush = |run: &mut Vec<OutNode>, out: &mut Vec<OutNode>| {
+        if run.iter().any(|n| !n.is_empty()) {
+            out.push(OutNode::Element {
+                tag: "p",
+                attrs: vec![("dir", "auto".to_string())],
+                children: std::mem::take(run),
+            });
+        }
+        run.clear();
+    };
+    for item in items {
+        let tag = item.tag();
+        if tag == "br" {
+            flush(&mut run, &mut out);
+        } else if is_block(tag) {
+            flush(&mut run, &mut out);
+            if !item.is_empty() {
+                out.push(item);
+            }
+        } else {
+            run.push(item);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}

@@ -1,0 +1,147 @@
+//! Inside the chosen article: drop blocks that look like furniture rather than text —
+//! link-heavy boxes, image galleries without prose, forms, bylines, duplicate titles.
+
+use crate::dom::{is_heading, Dom, Measures, NodeId};
+use crate::lang::normalize::words;
+use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::score::class_weight;
+
+/// Blocks with at least this many commas are prose and always stay.
+const PROSE_COMMAS: u32 = 10;
+/// Class/id fragments of bylines and date lines inside the body.
+const BYLINE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+];
+/// Bylines are short.
+const BYLINE_MAX_CHARS: u32 = 150;
+
+/// Removes furniture inside the article roots.
+pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], title: &str) {
+    let m = Measures::of(dom);
+    let title_words = words(title);
+    let mut title_dropped = false;
+    for &root in roots {
+        let end = dom.subtree_end(root);
+        let mut id = root + 1;
+        while id < end {
+            if dom.is_removed(id) {
+                id = dom.subtree_end(id);
+                continue;
+            }
+            let tag = dom.tag(id);
+            let drop = if is_heading(tag) {
+                let is_title = !title_dropped
+                    && matches!(tag, "h1" | "h2" | "h3")
+                    && similarity(&words(&dom.text(id)), &title_words) >= SAME_TITLE;
+                title_dropped |= is_title;
+                is_title
+                    || tag == "h1" && m.chars(id) == 0
+                    || class_weight(dom, id) < 0.0
+                    || m.link_density(id) > 0.5
+            } else if is_byline(dom, &m, id) {
+                true
+            } else if matches!(
+                tag,
+                "form"
+                    | "fieldset"
+                    | "table"
+                    | "ul"
+                    | "ol"
+                    | "div"
+                    | "section"
+                    | "aside"
+                    | "header"
+                    | "footer"
+                    | "figure"
+            ) {
+                is_furniture(dom, &m, id)
+            } else {
+                false
+            };
+            if drop {
+                dom.remove(id);
+                id = dom.subtree_end(id);
+            } else {
+                id += 1;
+            }
+        }
+    }
+}
+
+fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    if m.chars(id) > BYLINE_MAX_CHARS || dom.tag(id) == "a" {
+        return false;
+    }
+    if dom.attr(id, "rel").is_some_and(|r| r == "author")
+        || dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.contains("author"))
+    {
+        return true;
+    }
+    let hints = dom.class_and_id(id).replace(['_', ' '], "-");
+    BYLINE_HINTS.iter().any(|h| hints.contains(h))
+}
+
+/// Readability-style conditional cleaning of one block.
+fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let tag = dom.tag(id);
+    let weight = class_weight(dom, id);
+    if weight < 0.0 {
+        return true;
+    }
+    if m.commas.get(id).copied().unwrap_or(0) >= PROSE_COMMAS {
+        return false;
+    }
+    let get = |v: &Vec<u32>| f64::from(v.get(id).copied().unwrap_or(0));
+    let (p, img, li, inputs, embeds) = (
+        get(&m.paragraphs),
+        get(&m.images),
+        get(&m.items),
+        get(&m.inputs),
+        get(&m.embeds),
+    );
+    let chars = f64::from(m.chars(id));
+    let density = m.link_density(id);
+    let is_list = matches!(tag, "ul" | "ol");
+    if tag == "table" && is_data_table(dom, id) {
+        return density > 0.5;
+    }
+    if tag == "figure" {
+        return img == 0.0 && chars < 25.0;
+    }
+    (img > 1.0 && p / img < 0.5 && !has_figure_parent(dom, id))
+        || (!is_list && li - 100.0 > p)
+        || inputs > (p / 3.0).floor()
+        || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
+        || (weight < 25.0 && density > 0.2 && !(is_list && density < 0.5))
+        || (weight >= 25.0 && density > 0.5)
+        || (embeds == 1.0 && chars < 75.0)
+        || embeds > 1.0
+}
+
+fn has_figure_parent(dom: &Dom, id: NodeId) -> bool {
+    dom.parent(id).is_some_and(|p| dom.tag(p) == "figure")
+}
+
+fn has_heading(dom: &Dom, id: NodeId) -> bool {
+    dom.live_children(id).any(|c| is_heading(dom.tag(c)))
+}
+
+/// Tables that hold data rather than layout: a caption, header cells, or a summary.
+fn is_data_table(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "role").is_some_and(|r| r == "presentation") {
+        return false;
+    }
+    dom.attr(id, "summary").is_some()
+        || dom
+            .live_descendants(id)
+            .take(2_000)
+            .any(|d| matches!(dom.tag(d), "caption" | "th" | "thead" | "col" | "colgroup"))
+}

@@ -1,0 +1,53 @@
+//! Unlabelled related cards and link lists inside the chosen article.
+
+use super::removal;
+use crate::dom::{Dom, Measures, NodeId};
+use crate::{Removal, RemovalKind};
+
+/// A block is a related link list when links hold at least this share of its text...
+const LINK_SHARE: f64 = 0.65;
+/// ... it has at least this many links...
+const MIN_LINKS: u32 = 2;
+/// ... and its links read like headlines: this many characters each on average.
+const HEADLINE_CHARS: u32 = 20;
+
+/// Removes lists and card groups of headline links from inside the article roots.
+pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<Removal>) {
+    let m = Measures::of(dom);
+    for &root in roots {
+        let end = dom.subtree_end(root);
+        let mut id = root + 1;
+        while id < end {
+            if dom.is_removed(id) {
+                id = dom.subtree_end(id);
+                continue;
+            }
+            if !matches!(
+                dom.tag(id),
+                "ul" | "ol" | "div" | "section" | "aside" | "table"
+            ) {
+                id += 1;
+                continue;
+            }
+            let links = m.links.get(id).copied().unwrap_or(0);
+            let link_chars = m.link_chars.get(id).copied().unwrap_or(0);
+            let is_list = links >= MIN_LINKS
+                && m.link_density(id) >= LINK_SHARE
+                && link_chars / links.max(1) >= HEADLINE_CHARS
+                && m.paragraphs.get(id).copied().unwrap_or(0) <= links;
+            if is_list {
+                dom.remove(id);
+                out.push(removal(
+                    dom,
+                    RemovalKind::LinkList,
+                    "link-list",
+                    None,
+                    &[id],
+                ));
+                id = dom.subtree_end(id);
+                continue;
+            }
+            id += 1;
+        }
+    }
+}

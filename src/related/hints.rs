@@ -1,0 +1,149 @@
+//! Blocks found by class/id hints: `related-posts`, `read-also`, `most-read`, `share-buttons`,
+//! `post-tags`, `comments`, `newsletter`, `ad-slot`, and common Arabic transliterations.
+
+use super::labels::holds;
+use super::removal;
+use crate::dom::{Dom, Measures, NodeId};
+use crate::{Removal, RemovalKind};
+
+/// Hint fragments, matched as substrings of `-class-id-` with `_` and spaces read as `-`.
+/// Strong hints name related content; weak ones name furniture that may wrap real text.
+const HINTS: &[(&str, RemovalKind, Strength)] = &[
+    ("read-also", RemovalKind::ReadAlso, Strength::Strong),
+    ("readalso", RemovalKind::ReadAlso, Strength::Strong),
+    ("also-read", RemovalKind::ReadAlso, Strength::Strong),
+    ("alsoread", RemovalKind::ReadAlso, Strength::Strong),
+    ("see-also", RemovalKind::ReadAlso, Strength::Strong),
+    ("eqraa", RemovalKind::ReadAlso, Strength::Strong),
+    ("iqraa", RemovalKind::ReadAlso, Strength::Strong),
+    ("aqraa", RemovalKind::ReadAlso, Strength::Strong),
+    ("ekraa", RemovalKind::ReadAlso, Strength::Strong),
+    ("related", RemovalKind::Related, Strength::Strong),
+    ("similar", RemovalKind::Related, Strength::Strong),
+    ("mshabh", RemovalKind::Related, Strength::Strong),
+    ("moshabh", RemovalKind::Related, Strength::Strong),
+    ("mushabah", RemovalKind::Related, Strength::Strong),
+    ("zat-sela", RemovalKind::Related, Strength::Strong),
+    ("dhat-sila", RemovalKind::Related, Strength::Strong),
+    ("more-news", RemovalKind::Related, Strength::Strong),
+    ("morenews", RemovalKind::Related, Strength::Strong),
+    ("more-stories", RemovalKind::Related, Strength::Strong),
+    ("more-articles", RemovalKind::Related, Strength::Strong),
+    ("outbrain", RemovalKind::Recommended, Strength::Strong),
+    ("taboola", RemovalKind::Recommended, Strength::Strong),
+    ("recommend", RemovalKind::Recommended, Strength::Strong),
+    ("most-read", RemovalKind::MostRead, Strength::Strong),
+    ("mostread", RemovalKind::MostRead, Strength::Strong),
+    ("most-viewed", RemovalKind::MostRead, Strength::Strong),
+    ("mostviewed", RemovalKind::MostRead, Strength::Strong),
+    ("most-popular", RemovalKind::MostRead, Strength::Strong),
+    ("popular-posts", RemovalKind::MostRead, Strength::Strong),
+    ("akthar", RemovalKind::MostRead, Strength::Strong),
+    ("aktar", RemovalKind::MostRead, Strength::Strong),
+    ("trending", RemovalKind::MostRead, Strength::Strong),
+    ("share", RemovalKind::Share, Strength::Weak),
+    ("sharing", RemovalKind::Share, Strength::Weak),
+    ("social", RemovalKind::Share, Strength::Weak),
+    ("addthis", RemovalKind::Share, Strength::Weak),
+    ("moshark", RemovalKind::Share, Strength::Weak),
+    ("follow-us", RemovalKind::FollowUs, Strength::Weak),
+    ("followus", RemovalKind::FollowUs, Strength::Weak),
+    ("tabeona", RemovalKind::FollowUs, Strength::Weak),
+    ("-tags-", RemovalKind::Tags, Strength::Weak),
+    ("post-tags", RemovalKind::Tags, Strength::Weak),
+    ("tag-list", RemovalKind::Tags, Strength::Weak),
+    ("taglist", RemovalKind::Tags, Strength::Weak),
+    ("tag-cloud", RemovalKind::Tags, Strength::Weak),
+    ("tagcloud", RemovalKind::Tags, Strength::Weak),
+    ("keywords", RemovalKind::Tags, Strength::Weak),
+    ("wasom", RemovalKind::Tags, Strength::Weak),
+    ("wusum", RemovalKind::Tags, Strength::Weak),
+    ("comment", RemovalKind::Comments, Strength::Weak),
+    ("disqus", RemovalKind::Comments, Strength::Weak),
+    ("taaliq", RemovalKind::Comments, Strength::Weak),
+    ("ta3liq", RemovalKind::Comments, Strength::Weak),
+    ("newsletter", RemovalKind::Newsletter, Strength::Weak),
+    ("subscribe", RemovalKind::Newsletter, Strength::Weak),
+    ("nashra", RemovalKind::Newsletter, Strength::Weak),
+    ("-ad-", RemovalKind::Ad, Strength::Weak),
+    ("-ads-", RemovalKind::Ad, Strength::Weak),
+    ("ad-slot", RemovalKind::Ad, Strength::Weak),
+    ("adslot", RemovalKind::Ad, Strength::Weak),
+    ("adsbygoogle", RemovalKind::Ad, Strength::Weak),
+    ("advert", RemovalKind::Ad, Strength::Weak),
+    ("sponsor", RemovalKind::Ad, Strength::Weak),
+    ("e3lan", RemovalKind::Ad, Strength::Weak),
+    ("iilan", RemovalKind::Ad, Strength::Weak),
+];
+
+/// How much a hint is trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Names related content outright: the block goes unless it holds the page's headline.
+    Strong,
+    /// Names furniture: the block goes only when it is link-heavy or short.
+    Weak,
+}
+
+/// A weakly hinted block goes when links hold at least this share of its text...
+const WEAK_LINK_SHARE: f64 = 0.3;
+/// ... or when it has less text than this.
+const WEAK_MAX_CHARS: u32 = 300;
+
+/// Removes blocks whose class or id names related content or page furniture.
+pub(crate) fn remove_hinted(
+    dom: &mut Dom,
+    m: &Measures,
+    holds_title: &[bool],
+    out: &mut Vec<Removal>,
+) {
+    let mut id = 1;
+    while id < dom.len() {
+        if dom.is_removed(id) {
+            id = dom.subtree_end(id);
+            continue;
+        }
+        if !dom.is_element(id)
+            || holds(holds_title, id)
+            || matches!(
+                dom.tag(id),
+                "html" | "body" | "main" | "article" | "#root" | "a"
+            )
+        {
+            id += 1;
+            continue;
+        }
+        let Some((kind, strength)) = hint_of(dom, id) else {
+            id += 1;
+            continue;
+        };
+        let chars = m.chars(id);
+        let goes = strength == Strength::Strong
+            || m.link_density(id) >= WEAK_LINK_SHARE
+            || chars < WEAK_MAX_CHARS
+            || m.paragraphs.get(id).copied().unwrap_or(0) == 0
+                && m.inputs.get(id).copied().unwrap_or(0) > 0;
+        if goes {
+            dom.remove(id);
+            if chars > 0 {
+                out.push(removal(dom, kind, "class-hint", None, &[id]));
+            }
+            id = dom.subtree_end(id);
+            continue;
+        }
+        id += 1;
+    }
+}
+
+/// The hint a node's class/id carries, if any.
+fn hint_of(dom: &Dom, id: NodeId) -> Option<(RemovalKind, Strength)> {
+    let raw = dom.class_and_id(id);
+    if raw.is_empty() {
+        return None;
+    }
+    let joined = format!("-{}-", raw.replace(['_', ' '], "-"));
+    HINTS
+        .iter()
+        .find(|(h, _, _)| joined.contains(h))
+        .map(|(_, k, s)| (*k, *s))
+}

@@ -1,0 +1,338 @@
+//! Blocks found by their label: "اقرأ أيضاً:", "مقالات ذات صلة", "Most read", ...
+//!
+//! Three shapes:
+//! - a line that opens with an inline label and is otherwise a link → the line goes, the text
+//!   after it stays;
+//! - a label heading a box (the label is the box's first content) → the box goes;
+//! - a label alone in a flat container → the label and the teaser after it go: link lines and
+//!   link lists, and — once a headline link was seen — the teaser's own paragraphs.
+
+use super::removal;
+use crate::dom::{is_block_tag, is_heading, Dom, Measures, NodeId};
+use crate::lang::normalize::fold;
+use crate::lang::Lexicon;
+use crate::{Removal, RemovalKind};
+
+/// Longest text (in characters) an element may have to be read as a label line.
+const MAX_LINE_CHARS: u32 = 300;
+/// Most nodes in a label line's subtree (bounds the text reads on deep trees).
+const MAX_LINE_NODES: usize = 200;
+/// A label alone on its line has at most this many characters.
+const MAX_LABEL_CHARS: u32 = 80;
+/// Below this much other text a label's parent is only a heading wrapper: climb past it.
+const WRAPPER_CHARS: u32 = 30;
+/// A box whose text besides the label is below this much non-link text is a teaser box.
+const SMALL_BOX_CHARS: u32 = 200;
+/// A line after an inline label is a teaser when links hold this share of its remaining text.
+const LINE_LINK_SHARE: f64 = 0.6;
+/// A block is a link list when links hold this share of its text.
+const LIST_LINK_SHARE: f64 = 0.5;
+/// Most climbs from a label to its box.
+const MAX_CLIMB: usize = 4;
+
+/// Finds and removes labelled blocks, appending to `out`.
+pub(crate) fn remove_labelled(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    holds_title: &[bool],
+    out: &mut Vec<Removal>,
+) {
+    let mut id = 1;
+    while id < dom.len() {
+        if dom.is_removed(id) {
+            id = dom.subtree_end(id);
+            continue;
+        }
+        let chars = m.chars(id);
+        let small = dom.subtree_end(id) - id <= MAX_LINE_NODES;
+        if !dom.is_element(id) || chars == 0 || chars > MAX_LINE_CHARS || !small {
+            id += 1;
+            continue;
+        }
+        if holds(holds_title, id) {
+            id += 1;
+            continue;
+        }
+        let text = dom.text(id);
+        let folded = fold(&text);
+        if let Some(found) = match_line(dom, m, lexicon, id, &text, &folded) {
+            let next = dom.subtree_end(id);
+            let removed = match found {
+                Line::Label => remove_label_block(dom, m, lexicon, id, holds_title),
+                Line::Inline(kind) => {
+                    dom.remove(id);
+                    Some((kind, "inline-line", vec![id]))
+                }
+            };
+            if let Some((kind, rule, nodes)) = removed {
+                out.push(removal(dom, kind, rule, label_text(&text, lexicon), &nodes));
+            }
+            id = next;
+            continue;
+        }
+        id += 1;
+    }
+}
+
+/// What a short element is.
+#[derive(Debug, Clone, Copy)]
+enum Line {
+    /// A label alone (possibly with a few words after it).
+    Label,
+    /// An inline label followed by a link: a one-line teaser.
+    Inline(RemovalKind),
+}
+
+fn match_line(
+    dom: &Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    id: NodeId,
+    text: &str,
+    folded: &str,
+) -> Option<Line> {
+    let chars = m.chars(id);
+    let tag = dom.tag(id);
+    let heading = is_heading(tag);
+    if tag == "a" || matches!(tag, "body" | "main" | "article" | "#root") {
+        return None;
+    }
+    if chars <= MAX_LABEL_CHARS && (heading || m.link_density(id) < 0.5) {
+        if lexicon.label(folded).is_some() {
+            // A label followed by a link in the same line is an inline teaser, not a heading.
+            if !(has_link(dom, id) && lexicon.inline_prefix(folded).is_some()) || heading {
+                return Some(Line::Label);
+            }
+        }
+    }
+    let (kind, label_words) = lexicon.inline_prefix(folded)?;
+    let label_chars = text
+        .split_whitespace()
+        .take(label_words)
+        .map(|w| w.chars().filter(|c| !c.is_whitespace()).count() as u32)
+        .sum::<u32>();
+    let rest = chars.saturating_sub(label_chars);
+    let links = m.link_chars.get(id).copied().unwrap_or(0);
+    if rest > 0 && f64::from(links) >= LINE_LINK_SHARE * f64::from(rest) {
+        return Some(Line::Inline(kind));
+    }
+    None
+}
+
+/// True when `id` holds the title heading.
+pub(crate) fn holds(flags: &[bool], id: NodeId) -> bool {
+    flags.get(id).copied().unwrap_or(false)
+}
+
+fn has_link(dom: &Dom, id: NodeId) -> bool {
+    dom.live_descendants(id).any(|d| dom.tag(d) == "a")
+}
+
+/// The label as the page writes it: the line's first words, as many as the matched phrase.
+fn label_text(text: &str, lexicon: &Lexicon) -> Option<String> {
+    let folded = fold(text);
+    let words = lexicon
+        .inline_prefix(&folded)
+        .map(|(_, n)| n)
+        .unwrap_or_else(|| folded.split(' ').count());
+    let mut label: String = text
+        .split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Keep a colon written right after the label ("إقرأ أيضاً:").
+    if let Some(rest) = text.trim().strip_prefix(label.as_str()) {
+        if let Some(c) = rest
+            .trim_start()
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '：'))
+        {
+            label.push(c);
+        }
+    }
+    (!label.is_empty()).then_some(label)
+}
+
+/// Removes the block a label heads. Returns the kind, the rule and the removed nodes.
+fn remove_label_block(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    label: NodeId,
+    holds_title: &[bool],
+) -> Option<(RemovalKind, &'static str, Vec<NodeId>)> {
+    let kind = lexicon.label(&fold(&dom.text(label)))?;
+    let mut line = label;
+    for _ in 0..MAX_CLIMB {
+        let Some(parent) = dom.parent(line) else {
+            break;
+        };
+        if is_page_level(dom, parent) || holds(holds_title, parent) {
+            break;
+        }
+        if first_content_child(dom, m, parent) != Some(line) {
+            break;
+        }
+        let rest = m.chars(parent).saturating_sub(m.chars(line));
+        if rest < WRAPPER_CHARS {
+            line = parent;
+            continue;
+        }
+        if is_box(dom, m, parent, line) {
+            dom.remove(parent);
+            return Some((kind, "label-box", vec![parent]));
+        }
+        break;
+    }
+    let nodes = remove_flat(dom, m, lexicon, line, holds_title);
+    Some((kind, "label-flat", nodes))
+}
+
+/// Elements that hold a whole page or article: never a teaser box.
+fn is_page_level(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id),
+        "#root" | "html" | "body" | "main" | "article" | "form"
+    ) || dom
+        .attr(id, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+}
+
+/// The first child with text or an image, skipping whitespace.
+fn first_content_child(dom: &Dom, m: &Measures, id: NodeId) -> Option<NodeId> {
+    dom.live_children(id).find(|&c| {
+        m.chars(c) > 0 || m.images.get(c).copied().unwrap_or(0) > 0 || dom.tag(c) == "img"
+    })
+}
+
+/// Whether `parent`, whose first content is the label `label`, is a teaser box.
+fn is_box(dom: &Dom, m: &Measures, parent: NodeId, label: NodeId) -> bool {
+    if matches!(
+        dom.tag(parent),
+        "aside" | "nav" | "footer" | "ul" | "ol" | "section" | "figure"
+    ) {
+        return true;
+    }
+    let rest = f64::from(m.chars(parent).saturating_sub(m.chars(label)));
+    let rest_links = f64::from(
+        m.link_chars
+            .get(parent)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(m.link_chars.get(label).copied().unwrap_or(0)),
+    );
+    if rest == 0.0 || rest_links / rest >= 0.4 || rest - rest_links < f64::from(SMALL_BOX_CHARS) {
+        return true;
+    }
+    // A box whose content opens with another article's headline link.
+    let after = dom
+        .live_children(parent)
+        .skip_while(|&c| c != label)
+        .skip(1)
+        .find(|&c| m.chars(c) > 0);
+    after.is_some_and(|a| opens_with_headline_link(dom, m, a))
+}
+
+/// True when the first text of `id` is a heading (or a line) made of one link.
+pub(crate) fn opens_with_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let first_text_block = std::iter::once(id)
+        .chain(dom.live_descendants(id))
+        .find(|&d| {
+            dom.is_element(d) && (is_heading(dom.tag(d)) || dom.tag(d) == "p") && m.chars(d) > 0
+        });
+    first_text_block.is_some_and(|b| is_headline_link(dom, m, b))
+}
+
+/// A heading, or a short line, whose text is (nearly) all one link.
+fn is_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let tag = dom.tag(id);
+    let linked = m.link_density(id) >= 0.8 && m.links.get(id).copied().unwrap_or(0) >= 1;
+    linked && (is_heading(tag) || m.chars(id) <= 200 && m.links.get(id).copied().unwrap_or(0) == 1)
+}
+
+/// Removes a label alone on its line and the teaser after it, in the same container.
+fn remove_flat(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    label: NodeId,
+    holds_title: &[bool],
+) -> Vec<NodeId> {
+    let mut removed = vec![label];
+    dom.remove(label);
+    let Some(parent) = dom.parent(label) else {
+        return removed;
+    };
+    let inline_context = !is_block_tag(dom.tag(label)) && !is_heading(dom.tag(label));
+    let siblings: Vec<NodeId> = dom
+        .live_children(parent)
+        .skip_while(|&c| c != label)
+        .skip(1)
+        .collect();
+    let mut seen_headline = false;
+    let mut seen_link = false;
+    for s in siblings {
+        if let Some(t) = dom.text_of(s) {
+            if t.trim().is_empty() {
+                continue;
+            }
+            break; // Text follows on the same line: the article goes on.
+        }
+        if holds(holds_title, s) || is_page_level(dom, s) {
+            break;
+        }
+        let tag = dom.tag(s);
+        if tag == "br" {
+            if inline_context && seen_link {
+                dom.remove(s);
+                removed.push(s);
+                break;
+            }
+            continue;
+        }
+        if tag == "a" {
+            dom.remove(s);
+            removed.push(s);
+            seen_link = true;
+            continue;
+        }
+        if inline_context && !is_block_tag(tag) {
+            if m.chars(s) == 0 || m.link_density(s) >= LINE_LINK_SHARE {
+                dom.remove(s);
+                removed.push(s);
+                seen_link |= m.chars(s) > 0;
+                continue;
+            }
+            break;
+        }
+        // Another label starts its own block; leave it to its own match.
+        if m.chars(s) <= MAX_LABEL_CHARS && lexicon.label(&fold(&dom.text(s))).is_some() {
+            break;
+        }
+        let chars = m.chars(s);
+        let images = m.images.get(s).copied().unwrap_or(0) + u32::from(tag == "img");
+        let take = if chars == 0 {
+            images > 0 && !seen_link
+        } else if is_headline_link(dom, m, s) {
+            seen_headline |= is_heading(tag);
+            seen_link = true;
+            true
+        } else if m.link_density(s) >= LIST_LINK_SHARE
+            || matches!(tag, "ul" | "ol") && !seen_headline && m.link_density(s) > 0.2
+        {
+            seen_link = true;
+            true
+        } else {
+            // The teaser's own paragraphs, once its headline was seen.
+            seen_headline
+        };
+        if !take {
+            break;
+        }
+        dom.remove(s);
+        removed.push(s);
+    }
+    removed
+}

@@ -1,0 +1,92 @@
+//! Stage 2: related content — read-also teasers, related lists, most-read rails, share bars,
+//! tags, comments, newsletter and ad blocks — found by label and by class/id hint, removed and
+//! reported. A second pass inside the chosen article ([`remove_link_lists`]) catches unlabelled
+//! related cards.
+
+mod cards;
+mod hints;
+mod labels;
+
+pub(crate) use cards::remove_link_lists;
+pub(crate) use labels::opens_with_headline_link;
+
+use crate::dom::{Dom, Measures, NodeId};
+use crate::lang::Lexicon;
+use crate::{Removal, RemovalKind};
+
+/// Most characters of a removal's preview.
+const PREVIEW_CHARS: usize = 100;
+
+/// Runs the labelled-block and class-hint passes over the whole document.
+///
+/// `title_node` is the heading of the page's own headline: no block holding it is ever removed.
+pub(crate) fn run(dom: &mut Dom, lexicon: &Lexicon, title_node: Option<NodeId>) -> Vec<Removal> {
+    let mut removals = Vec::new();
+    let holds_title = dom.holders_of(title_node);
+    let measures = Measures::of(dom);
+    labels::remove_labelled(dom, &measures, lexicon, &holds_title, &mut removals);
+    let measures = Measures::of(dom);
+    hints::remove_hinted(dom, &measures, &holds_title, &mut removals);
+    removals
+}
+
+/// Builds a report entry from removed nodes' text.
+pub(crate) fn removal(
+    dom: &Dom,
+    kind: RemovalKind,
+    rule: &str,
+    label: Option<String>,
+    nodes: &[NodeId],
+) -> Removal {
+    let mut text = String::new();
+    for &n in nodes {
+        if text.chars().count() > PREVIEW_CHARS * 2 {
+            break;
+        }
+        // Preview from the nodes as they were, removal flags aside.
+        text.push_str(&subtree_text(dom, n));
+        text.push(' ');
+    }
+    let mut preview = text.trim().to_string();
+    if let Some(l) = &label {
+        if let Some(rest) = preview.strip_prefix(l.as_str()) {
+            preview = rest.trim_start().to_string();
+        }
+    }
+    Removal {
+        kind,
+        rule: rule.to_string(),
+        label,
+        preview: truncate_words(&preview, PREVIEW_CHARS),
+    }
+}
+
+/// Text of a subtree ignoring removal flags (for previews of what was just removed), bounded.
+fn subtree_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let end = dom.subtree_end(id).min(id + 2_000);
+    for n in id..end {
+        if let Some(t) = dom.text_of(n) {
+            crate::dom::push_collapsed(&mut out, t);
+            if out.len() > PREVIEW_CHARS * 8 {
+                break;
+            }
+        } else if crate::dom::is_block_tag(dom.tag(n)) {
+            crate::dom::push_collapsed(&mut out, " ");
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Cuts a text at a word boundary to at most `max` characters, adding "…" when cut.
+pub(crate) fn truncate_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}

@@ -1,1 +1,0 @@
-//! Stage: serialize (in progress).
