@@ -338,7 +338,8 @@ function wire() {
   });
 }
 
-window.naqiDemo = { ready: null, lastArticle: null, lastMs: null, extractions: 0 };
+// For tests and the console: the package's functions and the last result.
+window.naqiDemo = { ready: null, lastArticle: null, lastMs: null, extractions: 0, extract, isProbablyReadable };
 applyUiLang();
 wire();
 window.naqiDemo.ready = init()

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   repoRoot,
@@ -107,7 +107,7 @@ function assertMatchesExpected(view, expected) {
 
 async function screenshot(name) {
   const file = path.join(outDir, name);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: true });
   return assertScreenshotNotBlank(file);
 }
 
@@ -203,6 +203,36 @@ test('Persian sample: RTL, lang fa', async () => {
   await screenshot('www-fa.png');
   const view = await readView();
   assertMatchesExpected(view, expected);
+});
+
+test('the acceptance page through the demo page, and its extraction time', async (t) => {
+  const dir = path.join(repoRoot, '..', 'shared', 'acceptance');
+  const html = readFileSync(path.join(dir, 'seed-page.html'), 'utf8');
+  const expected = JSON.parse(readFileSync(path.join(dir, 'seed-page.expected.json'), 'utf8'));
+  const before = await page.evaluate(() => window.naqiDemo.extractions);
+  await page.fill('#html-input', html);
+  await page.fill('#url-input', '');
+  await page.click('#extract');
+  await waitForExtraction(before + 1);
+  const view = await readView();
+  assertMatchesExpected(view, expected);
+  for (const label of READ_ALSO) assert.ok(!fold(view.text).includes(label), `"${label}" in the view`);
+  await screenshot('www-acceptance.png');
+  // Timing for the record (no threshold): median of 20 calls after a warm-up.
+  const ms = await page.evaluate((source) => {
+    const { extract } = window.naqiDemo;
+    extract(source);
+    const runs = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      extract(source);
+      runs.push(performance.now() - start);
+    }
+    runs.sort((a, b) => a - b);
+    return runs[10];
+  }, html);
+  assert.ok(ms > 0);
+  t.diagnostic(`acceptance page: median extraction ${ms.toFixed(2)} ms in Chromium (web build)`);
 });
 
 test('the interface switches between Arabic and English', async () => {
