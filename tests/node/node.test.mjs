@@ -1,0 +1,88 @@
+// The packed package, installed into an empty project, imported by its name under Node.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import test from "node:test";
+
+import { __naqiTrapForTests, extract, isProbablyReadable } from "naqi";
+import {
+  acceptance,
+  acceptanceHtml,
+  checkAcceptance,
+  LINKS_ONLY_PAGE,
+  SIMPLE_PAGE,
+  SIMPLE_PARAGRAPH,
+} from "./support.mjs";
+
+const isNaqiError = (code) => (error) => {
+  assert.ok(error instanceof Error, "an Error object, not a string");
+  assert.equal(error.name, "NaqiError");
+  assert.equal(error.code, code);
+  assert.equal(typeof error.message, "string");
+  assert.ok(error.message.length > 0);
+  return true;
+};
+
+test("the installed package.json describes an ES module package with typed exports", () => {
+  const require = createRequire(import.meta.url);
+  const pkg = JSON.parse(readFileSync(require.resolve("naqi/package.json"), "utf8"));
+  assert.equal(pkg.name, "naqi");
+  assert.match(pkg.version, /^\d+\.\d+\.\d+/);
+  for (const field of ["description", "license", "repository", "keywords", "types"]) {
+    assert.ok(pkg[field], `package.json has ${field}`);
+  }
+  assert.equal(pkg.exports["."].types, "./index.d.ts");
+  assert.ok(pkg.exports["."].node && pkg.exports["."].default);
+  assert.ok(pkg.exports["./web"].types && pkg.exports["./web"].default);
+});
+
+test("extract returns a typed plain article for a simple page", () => {
+  const article = extract(SIMPLE_PAGE);
+  assert.equal(article.title, "خبر قصير للتجربة");
+  assert.ok(article.text.includes(SIMPLE_PARAGRAPH));
+  assert.ok(article.contentHtml.includes(SIMPLE_PARAGRAPH));
+  assert.equal(typeof article.markdown, "string");
+  assert.ok(Number.isInteger(article.wordCount) && article.wordCount > 0);
+  assert.ok(Number.isInteger(article.readingTime.minMinutes));
+  assert.ok(Array.isArray(article.removed));
+  assert.ok(["rtl", "ltr"].includes(article.dir));
+});
+
+test("options are read: a relative url is refused, a known one is accepted", () => {
+  assert.throws(() => extract(SIMPLE_PAGE, { url: "not a url" }), isNaqiError("INVALID_OPTIONS"));
+  assert.throws(() => extract(SIMPLE_PAGE, { maxElements: "many" }), isNaqiError("INVALID_OPTIONS"));
+  assert.throws(() => extract(SIMPLE_PAGE, { maxInputBytes: 0 }), isNaqiError("INVALID_OPTIONS"));
+  assert.ok(extract(SIMPLE_PAGE, { url: "https://example.com/news/1" }).text.includes(SIMPLE_PARAGRAPH));
+  assert.ok(extract(SIMPLE_PAGE, null).text.includes(SIMPLE_PARAGRAPH));
+});
+
+test("errors are Error objects with a stable code", () => {
+  assert.throws(() => extract(""), isNaqiError("EMPTY_INPUT"));
+  assert.throws(() => extract("   \n "), isNaqiError("EMPTY_INPUT"));
+  assert.throws(
+    () => extract(SIMPLE_PAGE, { maxInputBytes: 100 }),
+    isNaqiError("INPUT_TOO_LARGE"),
+  );
+});
+
+test("isProbablyReadable tells an article from a bare link list", () => {
+  assert.equal(isProbablyReadable(acceptanceHtml), true);
+  assert.equal(isProbablyReadable(SIMPLE_PAGE), true);
+  assert.equal(isProbablyReadable(LINKS_ONLY_PAGE), false);
+});
+
+test("a trap inside the module is reported and the module keeps working", () => {
+  assert.throws(() => __naqiTrapForTests(), (error) => {
+    isNaqiError("PANIC")(error);
+    assert.ok(error.cause instanceof WebAssembly.RuntimeError);
+    return true;
+  });
+  assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
+  assert.throws(() => __naqiTrapForTests(), isNaqiError("PANIC"));
+  assert.throws(() => extract(""), isNaqiError("EMPTY_INPUT"));
+  assert.equal(isProbablyReadable(SIMPLE_PAGE), true);
+});
+
+test(`acceptance page (${acceptance.id}) in Node`, async (t) => {
+  await checkAcceptance(t, () => extract(acceptanceHtml));
+});

@@ -1,0 +1,131 @@
+// The published types: a strict TypeScript consumer of `naqi` and `naqi/web` must compile, and
+// nothing in the API may be `any` (each `@ts-expect-error` below fails the build if it is).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import test from "node:test";
+
+import { consumer, repo } from "./support.mjs";
+
+const tsc = process.env.NAQI_TSC ?? path.join(repo, "node_modules", ".bin", "tsc");
+
+const CONSUMER_TS = `
+import {
+  extract, extractDocument, isProbablyReadable,
+  type Article, type Direction, type ErrorCode, type ExtractOptions, type NaqiError,
+  type Options, type ReadingTime, type Removal, type RemovalKind,
+} from "naqi";
+import init, { initSync, extract as extractWeb, type InitInput } from "naqi/web";
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type NotAny<T> = IsAny<T> extends true ? false : true;
+type Assert<T extends true> = T;
+type NoAnyField<T> = false extends { [K in keyof T]-?: NotAny<T[K]> }[keyof T] ? false : true;
+type NoAnyIn<F extends (...args: never[]) => unknown> =
+  NotAny<ReturnType<F>> extends true
+    ? (false extends { [K in keyof Parameters<F>]-?: NotAny<Parameters<F>[K]> }[number] ? false : true)
+    : false;
+
+export type Checks = [
+  Assert<NoAnyIn<typeof extract>>,
+  Assert<NoAnyIn<typeof extractDocument>>,
+  Assert<NoAnyIn<typeof isProbablyReadable>>,
+  Assert<NoAnyIn<typeof extractWeb>>,
+  Assert<NoAnyIn<typeof init>>,
+  Assert<NoAnyIn<typeof initSync>>,
+  Assert<NotAny<NonNullable<Parameters<typeof extract>[1]>>>,
+  Assert<NoAnyField<Article>>,
+  Assert<NoAnyField<Options>>,
+  Assert<NoAnyField<ExtractOptions>>,
+  Assert<NoAnyField<Removal>>,
+  Assert<NoAnyField<ReadingTime>>,
+  Assert<NoAnyField<NaqiError>>,
+  Assert<NotAny<Direction>>,
+  Assert<NotAny<RemovalKind>>,
+  Assert<NotAny<ErrorCode>>,
+  Assert<NotAny<InitInput>>,
+];
+
+export function use(html: string): string {
+  const options: Options = { url: "https://example.com/a", removeRelated: true, extraLabels: ["x"] };
+  const article: Article = extract(html, options);
+  const plain: Article = extract(html);
+  const dir: "rtl" | "ltr" = article.dir;
+  const minutes: number = article.readingTime.minMinutes + plain.wordCount;
+  const kinds: RemovalKind[] = article.removed.map((r) => r.kind);
+  const label: string | undefined = article.removed[0]?.label;
+  const byline: string | undefined = article.byline;
+  try {
+    extract("");
+  } catch (error) {
+    const code: ErrorCode = (error as NaqiError).code;
+    return code;
+  }
+  // @ts-expect-error: a misspelled option is an error
+  extract(html, { removeRelatd: true });
+  // @ts-expect-error: an option of the wrong type is an error
+  extract(html, { maxElements: "many" });
+  // @ts-expect-error: a field that does not exist is an error
+  void article.titel;
+  // @ts-expect-error: dir is "rtl" | "ltr", not any string
+  const wrong: "up" = article.dir;
+  // @ts-expect-error: isProbablyReadable takes a string
+  isProbablyReadable(42);
+  void extractDocument;
+  return [dir, minutes, kinds, label, byline, wrong].join();
+}
+`;
+
+function typecheck(name, moduleResolution, module) {
+  const dir = path.join(consumer, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "consumer.ts"), CONSUMER_TS);
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        noImplicitAny: true,
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: [],
+        module,
+        moduleResolution,
+      },
+      files: ["consumer.ts"],
+    }),
+  );
+  return spawnSync(tsc, ["-p", dir], { encoding: "utf8" });
+}
+
+test("tsc --noEmit: a strict consumer compiles and no export is any (node16 resolution)", () => {
+  const run = typecheck("ts-nodenext", "nodenext", "nodenext");
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test("tsc --noEmit: the same consumer under bundler resolution", () => {
+  const run = typecheck("ts-bundler", "bundler", "esnext");
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test("the type check can fail: a wrong use is reported", () => {
+  const dir = path.join(consumer, "ts-wrong");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, "consumer.ts"),
+    'import { extract } from "naqi";\nexport const n: number = extract("<p>x</p>").title;\n',
+  );
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], types: [] },
+      files: ["consumer.ts"],
+    }),
+  );
+  const run = spawnSync(tsc, ["-p", dir], { encoding: "utf8" });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stdout, /TS2322/);
+});

@@ -1,0 +1,95 @@
+//! wasm-bindgen tests of the JavaScript bindings (feature `wasm`), run in Node by
+//! `wasm-pack test --node --no-default-features --features wasm -- --test wasm`.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const PAGE: &str = r#"<!doctype html><html lang="ar"><head><title>خبر للتجربة</title></head>
+<body><article><h1>خبر للتجربة</h1>
+<p>هذه فقرة أولى طويلة بما يكفي لتكون جزءاً من المقال، وفيها فواصل عربية، وجمل كاملة عن الخبر.</p>
+<p>وهذه فقرة ثانية من المقال نفسه، تكمل الخبر وتضيف تفاصيل أخرى مهمة للقارئ العربي في كل مكان.</p>
+</article></body></html>"#;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn error_code(result: Result<JsValue, JsValue>) -> Option<String> {
+    let error = result.err()?;
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "errors are Error objects"
+    );
+    assert_eq!(
+        get(&error, "name").as_string().as_deref(),
+        Some("NaqiError")
+    );
+    get(&error, "code").as_string()
+}
+
+#[wasm_bindgen_test]
+fn extract_returns_a_camel_case_plain_object() {
+    let article = naqi::wasm::extract(PAGE, None).unwrap_or(JsValue::NULL);
+    assert!(article.is_object());
+    assert_eq!(
+        get(&article, "title").as_string().as_deref(),
+        Some("خبر للتجربة")
+    );
+    let text = get(&article, "text").as_string().unwrap_or_default();
+    assert!(text.contains("فقرة ثانية"));
+    assert!(get(&article, "wordCount").as_f64().is_some_and(|n| n > 0.0));
+    assert!(get(&article, "contentHtml").is_string());
+    assert!(get(&get(&article, "readingTime"), "minMinutes")
+        .as_f64()
+        .is_some());
+    assert!(js_sys::Array::is_array(&get(&article, "removed")));
+    assert!(get(&article, "content_html").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_from_a_plain_object() {
+    let options = js_sys::JSON::parse(r#"{"url": "https://example.com/a", "keepImages": false}"#)
+        .unwrap_or(JsValue::NULL);
+    assert!(naqi::wasm::extract(PAGE, Some(options)).is_ok());
+    assert!(naqi::wasm::extract(PAGE, Some(JsValue::UNDEFINED)).is_ok());
+    assert!(naqi::wasm::extract(PAGE, Some(JsValue::NULL)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn errors_are_error_objects_with_codes() {
+    assert_eq!(
+        error_code(naqi::wasm::extract("", None)).as_deref(),
+        Some("EMPTY_INPUT")
+    );
+    let bad = |json: &str| Some(js_sys::JSON::parse(json).unwrap_or(JsValue::NULL));
+    assert_eq!(
+        error_code(naqi::wasm::extract(
+            PAGE,
+            bad(r#"{"url": "relative/path"}"#)
+        ))
+        .as_deref(),
+        Some("INVALID_OPTIONS")
+    );
+    assert_eq!(
+        error_code(naqi::wasm::extract(PAGE, bad(r#"{"maxElements": "many"}"#))).as_deref(),
+        Some("INVALID_OPTIONS")
+    );
+    assert_eq!(
+        error_code(naqi::wasm::extract(PAGE, bad(r#"{"maxInputBytes": 10}"#))).as_deref(),
+        Some("INPUT_TOO_LARGE")
+    );
+    let message = naqi::wasm::extract("", None)
+        .err()
+        .and_then(|e| e.dyn_into::<js_sys::Error>().ok())
+        .map(|e| String::from(e.message()));
+    assert_eq!(message.as_deref(), Some("the input is empty"));
+}
+
+#[wasm_bindgen_test]
+fn is_probably_readable_answers_both_ways() {
+    assert!(naqi::wasm::is_probably_readable(PAGE));
+    assert!(!naqi::wasm::is_probably_readable(
+        r#"<html><body><ul><li><a href="/a">أ</a></li></ul></body></html>"#
+    ));
+}
