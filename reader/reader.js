@@ -238,6 +238,8 @@
 }
 .naqi-head, .naqi-article { font-family: var(--naqi-serif-ltr); line-height: 1.65; }
 .naqi-page[dir="rtl"] .naqi-head, .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-serif-rtl); line-height: 1.9; }
+/* Naskh faces draw smaller than Latin ones at the same size. */
+.naqi-page[dir="rtl"] .naqi-article { font-size: 1.08em; }
 .naqi[data-font="sans"] .naqi-head, .naqi[data-font="sans"] .naqi-article { font-family: var(--naqi-sans-ltr); }
 .naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-head,
 .naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-sans-rtl); }
