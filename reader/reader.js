@@ -711,7 +711,11 @@
         const u = new SpeechSynthesisUtterance(chunk);
         u.lang = voice ? voice.lang : voiceLang;
         if (voice) u.voice = voice;
-        if (i === chunks.length - 1) u.addEventListener('end', () => speaking && stopSpeaking());
+        if (i === chunks.length - 1) {
+          const finish = () => speaking && stopSpeaking();
+          u.addEventListener('end', finish);
+          u.addEventListener('error', finish);
+        }
         speech.speak(u);
       });
     };

@@ -172,6 +172,26 @@ test('toolbar: font size, line width, font and copy act on the view', async () =
   assert.doesNotMatch((await measure()).family, /Naskh/);
   await click('button[data-action="font"][data-value="serif"]');
 
+  // Read aloud: record what reaches the real speechSynthesis.speak().
+  await page.evaluate(() => {
+    window.__spoken = [];
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (utterance) => {
+      window.__spoken.push({ text: utterance.text, lang: utterance.lang });
+      speak(utterance);
+    };
+  });
+  await click('button[data-action="listen"]');
+  const spoken = await page.evaluate(() => window.__spoken);
+  const title = await page.evaluate(() => window.naqiDemo.lastArticle.title);
+  assert.ok(spoken.length > 1, 'the article is read in several utterances');
+  assert.equal(spoken[0].text, title, 'reading starts with the title');
+  assert.match(spoken[0].lang, /^ar\b/i, 'an Arabic voice (or lang) for an Arabic article');
+  const pressed = () => page.getAttribute('#reader-host >> button[data-action="listen"]', 'aria-pressed');
+  assert.equal(await pressed(), 'true');
+  await click('button[data-action="listen"]');
+  assert.equal(await pressed(), 'false');
+
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await click('button[data-action="copy-text"]');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
