@@ -1,11 +1,130 @@
-//! Byte input: charset detection and decoding.
+//! Byte input: find the document's encoding and decode it.
+//!
+//! Order: byte-order mark, then a `<meta charset>` or `http-equiv` declaration in the first
+//! bytes, then UTF-8 when the bytes are valid UTF-8, then a legacy guess — windows-1256 when the
+//! high bytes read as Arabic there, else windows-1252 (what browsers default to).
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252, WINDOWS_1256};
 
 use crate::Error;
+
+/// How far into the document a charset declaration is looked for (browsers use 1024 bytes;
+/// real pages put long `<head>` content first, so more is read).
+const PRESCAN_BYTES: usize = 8 * 1024;
 
 /// Decodes an HTML document's bytes to text.
 ///
 /// # Errors
-/// [`Error::NotHtml`] when the bytes look binary.
+/// [`Error::EmptyInput`] for no bytes; [`Error::NotHtml`] when the bytes look binary.
 pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::EmptyInput);
+    }
+    let encoding = detect(bytes);
+    if encoding == UTF_8 || !is_utf16(encoding) {
+        let head = bytes.get(..4_096).unwrap_or(bytes);
+        if head.contains(&0) {
+            return Err(Error::NotHtml("the input holds binary data".into()));
+        }
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text.into_owned())
+}
+
+fn is_utf16(e: &'static Encoding) -> bool {
+    e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
+}
+
+/// The encoding of a document.
+pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
+    if let Some(enc) = declared(head) {
+        // A document that declares UTF-16 without a BOM is read as UTF-8, as browsers do.
+        return if is_utf16(enc) { UTF_8 } else { enc };
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    guess_legacy(bytes)
+}
+
+/// The charset named by a `<meta charset>` or `<meta http-equiv content="...; charset=...">`.
+fn declared(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta").map(|p| p + from) {
+        let end = find(&lower[pos..], b">").map_or(lower.len(), |e| pos + e);
+        let tag = &lower[pos..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + b"charset".len()..];
+            let rest = trim_start(rest);
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let value: Vec<u8> = trim_start(rest)
+                    .iter()
+                    .copied()
+                    .skip_while(|b| *b == b'"' || *b == b'\'')
+                    .take_while(|b| !matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .collect();
+                if let Some(enc) = Encoding::for_label(&value) {
+                    return Some(enc);
+                }
+            }
+        }
+        from = end.max(pos + 1);
+    }
+    None
+}
+
+/// windows-1256 when most non-ASCII bytes decode to Arabic letters there, else windows-1252.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let (text, _, _) = WINDOWS_1256.decode(bytes);
+    let mut high = 0usize;
+    let mut arabic = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        high += 1;
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        }
+    }
+    if high > 0 && arabic * 10 >= high * 6 {
+        WINDOWS_1256
+    } else {
+        WINDOWS_1252
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    s.get(n..).unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_declarations_and_guesses() {
+        assert_eq!(detect(b"<meta charset=\"windows-1256\">"), WINDOWS_1256);
+        assert_eq!(
+            detect(b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=ISO-8859-6'>"),
+            encoding_rs::ISO_8859_6
+        );
+        assert_eq!(detect("<p>نص</p>".as_bytes()), UTF_8);
+        let (cp1256, _, _) = WINDOWS_1256.encode("<p>هذا نص عربي طويل</p>");
+        assert_eq!(detect(&cp1256), WINDOWS_1256);
+        assert_eq!(detect(b"\xEF\xBB\xBF<p>x</p>"), UTF_8);
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(decode_html(b"\x00\x01\x02<html>"), Err(Error::NotHtml(_))));
+        assert!(matches!(decode_html(b"   "), Err(Error::EmptyInput)));
+    }
 }

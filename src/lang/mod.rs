@@ -17,27 +17,12 @@ pub(crate) struct Label {
     pub phrase: &'static str,
     /// What a block under this label is.
     pub kind: RemovalKind,
-    /// The phrase may also open a one-line teaser: "اقرأ أيضاً: <link>".
-    pub inline: bool,
 }
 
 impl Label {
-    /// A label that heads a block and may also open a one-line teaser.
-    pub(crate) const fn inline(phrase: &'static str, kind: RemovalKind) -> Label {
-        Label {
-            phrase,
-            kind,
-            inline: true,
-        }
-    }
-
-    /// A label that only heads a block.
-    pub(crate) const fn block(phrase: &'static str, kind: RemovalKind) -> Label {
-        Label {
-            phrase,
-            kind,
-            inline: false,
-        }
+    /// A lexicon entry.
+    pub(crate) const fn new(phrase: &'static str, kind: RemovalKind) -> Label {
+        Label { phrase, kind }
     }
 }
 
@@ -49,23 +34,23 @@ const LABEL_TAIL_WORDS: usize = 3;
 
 /// The folded label lexicon of one extraction: built-in entries plus the caller's extra labels.
 pub(crate) struct Lexicon {
-    entries: Vec<(String, RemovalKind, bool)>,
+    entries: Vec<(String, RemovalKind)>,
 }
 
 impl Lexicon {
-    /// Builds the lexicon; `extra` labels count as inline related labels.
+    /// Builds the lexicon; `extra` labels count as related-content labels.
     pub(crate) fn new(extra: &[String]) -> Lexicon {
-        let mut entries: Vec<(String, RemovalKind, bool)> = LEXICONS
+        let mut entries: Vec<(String, RemovalKind)> = LEXICONS
             .iter()
             .flat_map(|l| l.iter())
-            .map(|l| (fold(l.phrase), l.kind, l.inline))
+            .map(|l| (fold(l.phrase), l.kind))
             .collect();
         entries.extend(
             extra
                 .iter()
                 .map(|e| fold(e))
                 .filter(|f| !f.is_empty())
-                .map(|f| (f, RemovalKind::Related, true)),
+                .map(|f| (f, RemovalKind::Related)),
         );
         // Longest first, so "اقرأ أيضا في" wins over "اقرأ أيضا".
         entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
@@ -79,7 +64,7 @@ impl Lexicon {
             return None;
         }
         let words = folded.split(' ').count();
-        self.entries.iter().find_map(|(phrase, kind, _)| {
+        self.entries.iter().find_map(|(phrase, kind)| {
             if folded == phrase {
                 return Some(*kind);
             }
@@ -89,13 +74,10 @@ impl Lexicon {
         })
     }
 
-    /// When a folded line opens with an inline label ("اقرأ أيضا ..."), its kind and the number of
+    /// When a folded line opens with a label ("اقرأ أيضا ..."), its kind and the number of
     /// folded words the label takes.
-    pub(crate) fn inline_prefix(&self, folded: &str) -> Option<(RemovalKind, usize)> {
-        self.entries.iter().find_map(|(phrase, kind, inline)| {
-            if !*inline {
-                return None;
-            }
+    pub(crate) fn prefix(&self, folded: &str) -> Option<(RemovalKind, usize)> {
+        self.entries.iter().find_map(|(phrase, kind)| {
             let rest = folded.strip_prefix(phrase.as_str())?;
             (rest.is_empty() || rest.starts_with(' ')).then(|| (*kind, phrase.split(' ').count()))
         })
@@ -212,10 +194,8 @@ mod tests {
         for l in LEXICONS.iter().flat_map(|l| l.iter()) {
             let line = format!("{}:", l.phrase);
             assert!(lex.label(&fold(&line)).is_some(), "{}", l.phrase);
-            if l.inline {
-                let line = format!("{} : عنوان خبر آخر", l.phrase);
-                assert!(lex.inline_prefix(&fold(&line)).is_some(), "{}", l.phrase);
-            }
+            let line = format!("{} : عنوان خبر آخر", l.phrase);
+            assert!(lex.prefix(&fold(&line)).is_some(), "{}", l.phrase);
         }
     }
 
@@ -223,7 +203,7 @@ mod tests {
     fn a_label_does_not_match_inside_a_word() {
         let lex = Lexicon::new(&[]);
         assert!(lex.label(&fold("شاركت الوزارة في المؤتمر")).is_none());
-        assert!(lex.inline_prefix(&fold("relatedness of things")).is_none());
+        assert!(lex.prefix(&fold("relatedness of things")).is_none());
         assert!(lex.label(&fold("الأكثر قراءة")).is_some());
     }
 

@@ -1,5 +1,6 @@
 //! Unlabelled related cards and link lists inside the chosen article.
 
+use super::labels::opens_with_headline_link;
 use super::removal;
 use crate::dom::{Dom, Measures, NodeId};
 use crate::{Removal, RemovalKind};
@@ -11,7 +12,8 @@ const MIN_LINKS: u32 = 2;
 /// ... and its links read like headlines: this many characters each on average.
 const HEADLINE_CHARS: u32 = 20;
 
-/// Removes lists and card groups of headline links from inside the article roots.
+/// Removes, from inside the article roots, lists and card groups of headline links, and
+/// teaser cards: blocks that open with another article's headline link.
 pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<Removal>) {
     let m = Measures::of(dom);
     for &root in roots {
@@ -24,7 +26,7 @@ pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<R
             }
             if !matches!(
                 dom.tag(id),
-                "ul" | "ol" | "div" | "section" | "aside" | "table"
+                "ul" | "ol" | "div" | "section" | "aside" | "table" | "article"
             ) {
                 id += 1;
                 continue;
@@ -44,6 +46,12 @@ pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<R
                     None,
                     &[id],
                 ));
+                id = dom.subtree_end(id);
+                continue;
+            }
+            if dom.tag(id) != "table" && opens_with_headline_link(dom, &m, id) {
+                dom.remove(id);
+                out.push(removal(dom, RemovalKind::Related, "teaser-card", None, &[id]));
                 id = dom.subtree_end(id);
                 continue;
             }

@@ -101,12 +101,12 @@ fn match_line(
     if chars <= MAX_LABEL_CHARS && (heading || m.link_density(id) < 0.5) {
         if lexicon.label(folded).is_some() {
             // A label followed by a link in the same line is an inline teaser, not a heading.
-            if !(has_link(dom, id) && lexicon.inline_prefix(folded).is_some()) || heading {
+            if !(has_link(dom, id) && lexicon.prefix(folded).is_some()) || heading {
                 return Some(Line::Label);
             }
         }
     }
-    let (kind, label_words) = lexicon.inline_prefix(folded)?;
+    let (kind, label_words) = lexicon.prefix(folded)?;
     let label_chars = text
         .split_whitespace()
         .take(label_words)
@@ -133,7 +133,7 @@ fn has_link(dom: &Dom, id: NodeId) -> bool {
 fn label_text(text: &str, lexicon: &Lexicon) -> Option<String> {
     let folded = fold(text);
     let words = lexicon
-        .inline_prefix(&folded)
+        .prefix(&folded)
         .map(|(_, n)| n)
         .unwrap_or_else(|| folded.split(' ').count());
     let mut label: String = text
@@ -180,7 +180,7 @@ fn remove_label_block(
             line = parent;
             continue;
         }
-        if is_box(dom, m, parent, line) {
+        if heads_its_section(kind) || is_box(dom, m, parent, line) {
             dom.remove(parent);
             return Some((kind, "label-box", vec![parent]));
         }
@@ -188,6 +188,21 @@ fn remove_label_block(
     }
     let nodes = remove_flat(dom, m, lexicon, line, holds_title);
     Some((kind, "label-flat", nodes))
+}
+
+/// Kinds whose label, when it opens a container, names the whole container: a comments
+/// section, a related list, a most-read rail. (A "read also" or "breaking" line at the top of a
+/// container may instead precede the article itself.)
+fn heads_its_section(kind: RemovalKind) -> bool {
+    matches!(
+        kind,
+        RemovalKind::Comments
+            | RemovalKind::Related
+            | RemovalKind::MostRead
+            | RemovalKind::Recommended
+            | RemovalKind::Tags
+            | RemovalKind::Newsletter
+    )
 }
 
 /// Elements that hold a whole page or article: never a teaser box.
@@ -261,16 +276,17 @@ fn remove_flat(
     holds_title: &[bool],
 ) -> Vec<NodeId> {
     let mut removed = vec![label];
-    dom.remove(label);
     let Some(parent) = dom.parent(label) else {
+        dom.remove(label);
         return removed;
     };
-    let inline_context = !is_block_tag(dom.tag(label)) && !is_heading(dom.tag(label));
     let siblings: Vec<NodeId> = dom
         .live_children(parent)
         .skip_while(|&c| c != label)
         .skip(1)
         .collect();
+    dom.remove(label);
+    let inline_context = !is_block_tag(dom.tag(label)) && !is_heading(dom.tag(label));
     let mut seen_headline = false;
     let mut seen_link = false;
     for s in siblings {
