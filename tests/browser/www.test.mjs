@@ -225,6 +225,34 @@ test('Persian sample: RTL, lang fa', async () => {
   assertMatchesExpected(view, expected);
 });
 
+// Encodes text as windows-1256 (still common on Arabic sites); characters the
+// code page lacks become numeric character references, as a browser would.
+function encodeWindows1256(text) {
+  const decoder = new TextDecoder('windows-1256');
+  const byteOf = new Map();
+  for (let b = 0; b < 256; b++) byteOf.set(decoder.decode(Uint8Array.of(b)), b);
+  const bytes = [];
+  for (const ch of text) {
+    if (byteOf.has(ch)) bytes.push(byteOf.get(ch));
+    else for (const c of `&#${ch.codePointAt(0)};`) bytes.push(c.charCodeAt(0));
+  }
+  return Buffer.from(bytes);
+}
+
+test('a windows-1256 Arabic file chosen from disk is decoded by its declared charset', async () => {
+  const { html, expected } = loadSample('ar-news');
+  const legacy = html.replace('<meta charset="utf-8">', '<meta charset="windows-1256">');
+  assert.notEqual(legacy, html);
+  const before = await page.evaluate(() => window.naqiDemo.extractions);
+  await page.setInputFiles('#file-input', {
+    name: 'ar-news-1256.html',
+    mimeType: 'text/html',
+    buffer: encodeWindows1256(legacy),
+  });
+  await waitForExtraction(before + 1);
+  assertMatchesExpected(await readView(), expected);
+});
+
 test('the acceptance page through the demo page, and its extraction time', async (t) => {
   const dir = path.join(repoRoot, '..', 'shared', 'acceptance');
   const html = readFileSync(path.join(dir, 'seed-page.html'), 'utf8');
