@@ -164,7 +164,7 @@ class AgreesWithReference(unittest.TestCase):
             self.skipTest("PRED_DIR not set")
         found = 0
         for truth_path in self.truth_files:
-            pred_path = Path(pred_dir) / f"{truth_path.parent.name}.jsonl"
+            pred_path = Path(pred_dir) / truth_path.parent.name / "naqi.jsonl"
             if pred_path.exists():
                 found += 1
                 self.check(truth_path, score.read_predictions(pred_path), "naqi output")

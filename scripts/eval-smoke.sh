@@ -1,4 +1,23 @@
 #!/usr/bin/env bash
-# (in progress)
+# The smoke run of `make eval` inside `make test`: the scorer's agreement with
+# ../shared/eval/score.py (to 1e-9), then naqi on the first 3 pages of every corpus, scored.
+# Fails when the corpora or the reference scorer are missing, when naqi errors or writes no line
+# for a page, or when its F1 on a corpus sample falls below 0.5 (a broken run, not a quality bar:
+# the quality floors live with the Rust tests).
 set -euo pipefail
-echo "eval-smoke: not yet written"
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-../shared}"
+CORPORA="${CORPORA:-$SHARED/corpora}"
+fail() { echo "eval-smoke: FAIL: $*" >&2; exit 1; }
+
+[ -d "$CORPORA" ] || fail "corpora folder '$CORPORA' not found (CI always has ../shared)"
+[ -f "$SHARED/eval/score.py" ] || fail "reference scorer $SHARED/eval/score.py not found"
+
+# The debug binary: `cargo test --features cli` (test-rust) has already built it.
+cargo build --features cli --quiet
+OUT=eval/out/smoke
+rm -rf "$OUT"
+python3 eval/run.py --corpora "$CORPORA" --out "$OUT" --naqi target/debug/naqi \
+  --pages 3 --systems naqi --no-speed --min-f1 0.5
+SHARED="$SHARED" CORPORA="$CORPORA" PRED_DIR="$OUT" python3 eval/test_score.py
+echo "eval-smoke: ok"

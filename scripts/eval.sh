@@ -1,4 +1,30 @@
 #!/usr/bin/env bash
-# (in progress)
+# make eval: naqi side by side with Readability.js, Defuddle, Trafilatura and dom_smoothie over
+# every corpus in $CORPORA (default ../shared/corpora); writes docs/benchmarks.md.
+# Installs the pinned peers itself and skips whatever is already installed. See DEVELOPING.md.
 set -euo pipefail
-echo "eval: not yet written"
+cd "$(dirname "$0")/.."
+CORPORA="${CORPORA:-../shared/corpora}"
+say() { echo "eval: $*" >&2; }
+
+if [ ! -d "$CORPORA" ]; then
+  say "corpora folder '$CORPORA' not found (set CORPORA=...)"
+  exit 2
+fi
+
+bash scripts/eval-peers.sh
+
+say "building naqi (release)"
+cargo build --release --features cli
+
+# In-browser speed against Readability.js, when the web build of the package exists
+# (make package); without it the report says it was not measured.
+BROWSER_ARGS=()
+mkdir -p eval/out
+if node eval/browser_speed.mjs "$CORPORA" > eval/out/browser.json; then
+  BROWSER_ARGS=(--browser eval/out/browser.json)
+else
+  say "no browser speed numbers in this run (see above)"
+fi
+
+python3 eval/run.py --corpora "$CORPORA" --report docs/benchmarks.md "${BROWSER_ARGS[@]}"

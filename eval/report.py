@@ -1,0 +1,236 @@
+"""Renders eval/run.py's results as docs/benchmarks.md."""
+from run import LABELS
+
+NOTES = {
+    "arabic-real": "Real Arabic and Persian news pages with hand-checked body text; leaks are "
+                   "boilerplate strings (read-also teasers, related and most-read blocks) found in "
+                   "the output.",
+    "scrapinghub": "The ScrapingHub article-extraction benchmark (English).",
+    "readability-test-pages": "Mozilla's Readability test pages. The truth is Readability.js's own "
+                              "expected output, so the scores lean towards Readability.js and its ports.",
+    "trafilatura-rtl": "One Tunisian Arabic page scored by must / must-not snippets only (no full text).",
+}
+
+
+def _num(x, digits=3):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def _ms(x):
+    return "–" if x is None else (f"{x:.1f}" if x >= 1 else f"{x:.2f}")
+
+
+def _best(values, higher=True):
+    known = [v for v in values.values() if v is not None]
+    if not known:
+        return None
+    return max(known) if higher else min(known)
+
+
+def _leaks(s):
+    leaks = s.get("leaks")
+    return "–" if not leaks else f"{leaks['strings']} / {leaks['checked']}"
+
+
+def accuracy_section(name, corpus):
+    systems = corpus["systems"]
+    out = [f"### {name} ({corpus['pages']} pages)", "", NOTES.get(name, ""), ""]
+    has_text = any(s.get("f1") is not None for s in systems.values())
+    if has_text:
+        best = _best({k: s.get("f1") for k, s in systems.items()})
+        out += ["| System | F1 | Precision | Recall | Leaked strings | Errors | Median ms | p95 ms |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for key, s in systems.items():
+            f1 = _num(s.get("f1"))
+            if s.get("f1") is not None and s.get("f1") == best:
+                f1 = f"**{f1}**"
+            ran = "" if s["ran"] else " (did not run)"
+            out.append(f"| {LABELS[key]}{ran} | {f1} | {_num(s.get('precision'))} | "
+                       f"{_num(s.get('recall'))} | {_leaks(s)} | {s['errors']} | "
+                       f"{_ms(s.get('median_ms'))} | {_ms(s.get('p95_ms'))} |")
+        out += ["", verdict({k: s.get("f1") for k, s in systems.items()}, "F1")]
+    else:
+        out += ["| System | Must-have found | Must-not found | Snippet F1 | Errors | Median ms |",
+                "|---|---:|---:|---:|---:|---:|"]
+        for key, s in systems.items():
+            sn = s.get("snippets") or {}
+            out.append(f"| {LABELS[key]} | {sn.get('with_found', '–')} / {sn.get('with_total', '–')} | "
+                       f"{sn.get('without_found', '–')} / {sn.get('without_total', '–')} | "
+                       f"{_num(sn.get('f1'))} | {s['errors']} | {_ms(s.get('median_ms'))} |")
+        out += ["", verdict({k: (s.get("snippets") or {}).get("f1") for k, s in systems.items()},
+                            "snippet F1")]
+    return out + [""]
+
+
+def verdict(scores, what):
+    """One honest sentence: who leads, and by how much naqi trails if it does."""
+    known = {k: v for k, v in scores.items() if v is not None}
+    if "naqi" not in known or len(known) < 2:
+        return ""
+    best_key = max(known, key=known.get)
+    peers = {k: v for k, v in known.items() if k != "naqi"}
+    best_peer = max(peers, key=peers.get)
+    if best_key == "naqi" or known["naqi"] >= known[best_key]:
+        return (f"naqi has the best {what} here ({known['naqi']:.3f}; best peer "
+                f"{LABELS[best_peer]} {peers[best_peer]:.3f}).")
+    return (f"**{LABELS[best_key]} wins here**: {what} {known[best_key]:.3f} against naqi's "
+            f"{known['naqi']:.3f}.")
+
+
+def per_page_section(name, corpus):
+    systems = corpus["systems"]
+    ids = sorted({pid for s in systems.values() for pid in s["per_page"]})
+    out = [f"### Per page: {name}", "",
+           "F1 per page; `n leaked` counts boilerplate strings found in the output.", "",
+           "| Page | " + " | ".join(LABELS[k] for k in systems) + " |",
+           "|---|" + "---:|" * len(systems)]
+    for pid in ids:
+        cells = []
+        for s in systems.values():
+            row = s["per_page"].get(pid) or {}
+            if row.get("error"):
+                cell = "error"
+            else:
+                cell = _num(row.get("f1"))
+                if row.get("leaked"):
+                    cell += f" ({row['leaked']} leaked)"
+            cells.append(cell)
+        out.append(f"| {pid} | " + " | ".join(cells) + " |")
+    return out + [""]
+
+
+def speed_section(speed):
+    out = ["## Speed", ""]
+    native = {k: speed[k] for k in ("naqi", "naqi_parse", "dom_smoothie") if k in speed}
+    if native:
+        n = native.get("naqi", {}).get("timed", 0)
+        out += [f"Native, one thread, ScrapingHub pages ({n} pages); each page's time is the median of "
+                "its repeated runs.", "",
+                "| System | Median ms/page | p95 ms/page | Total s |", "|---|---:|---:|---:|"]
+        names = {"naqi": "naqi (extract)", "naqi_parse": "html5ever parse only (decode + parse)",
+                 "dom_smoothie": "dom_smoothie"}
+        for key, t in native.items():
+            out.append(f"| {names[key]} | {_ms(t['median_ms'])} | {_ms(t['p95_ms'])} | "
+                       f"{t['total_ms'] / 1000:.2f} |")
+        out.append("")
+        naqi, parse, ds = native.get("naqi"), native.get("naqi_parse"), native.get("dom_smoothie")
+        if naqi and parse and parse["total_ms"]:
+            ratio = naqi["total_ms"] / parse["total_ms"]
+            target = "within" if ratio <= 1.5 else "**not within**"
+            out.append(f"- naqi total / parse-only total: **{ratio:.2f}×** ({target} the 1.5× target).")
+        if naqi and ds and ds["total_ms"] and naqi["total_ms"]:
+            ratio = ds["total_ms"] / naqi["total_ms"]
+            if ratio >= 1:
+                out.append(f"- naqi is **{ratio:.2f}× faster** than dom_smoothie in total "
+                           f"(medians {_ms(naqi['median_ms'])} vs {_ms(ds['median_ms'])} ms).")
+            else:
+                out.append(f"- **dom_smoothie is faster**: naqi takes {1 / ratio:.2f}× its total time "
+                           f"(medians {_ms(naqi['median_ms'])} vs {_ms(ds['median_ms'])} ms).")
+        out.append("")
+    growth = speed.get("growth")
+    if growth:
+        out += ["Growth: `samples/ar-news.html` with its body repeated 1×, 10× and 100× "
+                "(linear work means ×10 time per step).", "",
+                "| Copies | Bytes | naqi ms | parse ms | dom_smoothie ms |", "|---:|---:|---:|---:|---:|"]
+        for page in growth["pages"]:
+            pid = page["id"]
+            out.append(f"| {pid[1:]} | {page['bytes']:,} | {_ms(growth.get('naqi', {}).get(pid))} | "
+                       f"{_ms(growth.get('naqi_parse', {}).get(pid))} | "
+                       f"{_ms(growth.get('dom_smoothie', {}).get(pid))} |")
+        naqi = growth.get("naqi", {})
+        if naqi.get("x1") and naqi.get("x100"):
+            steps = naqi["x100"] / naqi["x1"]
+            shape = "linear" if steps < 200 else "**worse than linear**"
+            out += ["", f"- naqi 100× / 1×: **{steps:.0f}×** time for 100× content ({shape})."]
+        out.append("")
+    return out
+
+
+def browser_section(browser):
+    if not browser:
+        return ["## In the browser", "", "Not measured in this run (needs `make package`; see "
+                "DEVELOPING.md).", ""]
+    out = ["## In the browser", "", browser.get("description", ""), "",
+           f"- pages: {browser.get('pages')}; median naqi / Readability.js time ratio: "
+           f"**{_num(browser.get('median_ratio'), 2)}** (target ≤ 0.5)",
+           f"- median ms: naqi {_ms(browser.get('naqi_median_ms'))}, Readability.js "
+           f"{_ms(browser.get('readability_median_ms'))}"]
+    return out + [""]
+
+
+def sizes_section(sizes):
+    out = ["## Sizes", ""]
+    if not sizes:
+        return out + ["`dist/` was not built in this run (`make package`).", ""]
+    for w in sizes.get("wasm", []):
+        out.append(f"- `{w['path']}`: {w['bytes'] / 1024:.0f} KiB, **{w['gzip_bytes'] / 1024:.0f} KiB gzipped**")
+    for t in sizes.get("npm", []):
+        out.append(f"- npm package `{t['path']}`: **{t['bytes'] / 1024:.0f} KiB** packed")
+    return out + [""]
+
+
+METHOD = """## How it is measured
+
+- Every system reads the same page files, one page at a time on one thread, in the same run.
+  Timings are taken inside each runner around the extraction only (no process start, no file
+  reading): naqi from bytes (charset decoding, parsing, extraction, sanitizing, text and Markdown);
+  Readability.js from building the jsdom document to `parse()`; Defuddle from building the linkedom
+  document to its result (on jsdom it takes seconds per page); Trafilatura `extract()`;
+  dom_smoothie `Readability::new` + `parse()`. JavaScript and Python times include their
+  runtimes' warm-up on the first pages; medians are robust to that.
+- Text scored: naqi's `text`; for Readability.js and Defuddle their content HTML turned into text
+  with a line break around every block element; Trafilatura's text output (comments off, tables
+  on); dom_smoothie's formatted text. No system gets the page URL except Defuddle and Trafilatura,
+  which take it as metadata input.
+- Scores come from `eval/score.py` (4-gram shingles, macro precision / recall, F1 of the two, Arabic
+  normalization, ambiguous truth blocks ignored), which `eval/test_score.py` checks against
+  `../shared/eval/score.py` to 1e-9. A page a system fails on scores as an empty output.
+- Reproduce: `make eval` (`CORPORA=dir` for another corpora folder). Raw outputs land in `eval/out/`.
+"""
+
+
+def render(results):
+    m, v = results["machine"], results["versions"]
+    out = ["# Benchmarks", "",
+           f"Generated by `make eval` on {m['date']} at commit `{m['commit']}` in "
+           f"{results['elapsed_s'] / 60:.1f} minutes. Do not edit by hand.", "",
+           f"Machine: {m['cpu']}, {m['cpus']} CPUs, {m['memory']} RAM, {m['os']}; {m['rustc']}, "
+           f"node {m['node']}, Python {m['python']}.", "",
+           "Versions: " + ", ".join(
+               f"{LABELS.get(k, k)} {val}" for k, val in v.items()), ""]
+    out += headline(results)
+    out += ["## Accuracy", ""]
+    for name, corpus in results["corpora"].items():
+        out += accuracy_section(name, corpus)
+    if "arabic-real" in results["corpora"]:
+        out += per_page_section("arabic-real", results["corpora"]["arabic-real"])
+    if "speed" in results:
+        out += speed_section(results["speed"])
+    out += browser_section(results.get("browser"))
+    out += sizes_section(results.get("sizes"))
+    out.append(METHOD)
+    return "\n".join(out)
+
+
+def headline(results):
+    out = ["## Headline", ""]
+    corpora = results["corpora"]
+    for name in ("arabic-real", "scrapinghub"):
+        if name not in corpora:
+            continue
+        systems = corpora[name]["systems"]
+        cells = []
+        for key, s in systems.items():
+            leaks = s.get("leaks")
+            cell = f"{LABELS[key]} {_num(s.get('f1'))}"
+            if leaks:
+                cell += f" ({leaks['strings']} leaks)"
+            cells.append(cell)
+        out.append(f"- **{name}** F1: " + "; ".join(cells) + ".")
+    native = results.get("speed", {})
+    if native.get("naqi") and native.get("naqi_parse") and native.get("dom_smoothie"):
+        n, p, d = native["naqi"], native["naqi_parse"], native["dom_smoothie"]
+        out.append(f"- **Speed** (ScrapingHub, native): naqi median {_ms(n['median_ms'])} ms/page, "
+                   f"dom_smoothie {_ms(d['median_ms'])} ms/page; naqi / parse-only "
+                   f"{n['total_ms'] / p['total_ms']:.2f}×.")
+    return out + [""]

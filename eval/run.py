@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+"""The side-by-side evaluation behind `make eval` (and, with --pages, `make eval-smoke`).
+
+For every corpus folder (one holding truth.jsonl) it runs naqi and the peers on the same pages,
+one page at a time, scores every system with eval/score.py, times them, and writes a Markdown
+report. Standard library only; the peers are run through the runners in eval/runners/.
+
+  python3 eval/run.py --report docs/benchmarks.md            # the full evaluation
+  python3 eval/run.py --pages 3 --systems naqi --min-f1 0.5  # a smoke run
+"""
+import argparse
+import gzip
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import score  # noqa: E402
+
+SYSTEMS = ["naqi", "readability", "defuddle", "trafilatura", "dom_smoothie"]
+LABELS = {
+    "naqi": "naqi",
+    "readability": "Readability.js",
+    "defuddle": "Defuddle",
+    "trafilatura": "Trafilatura",
+    "dom_smoothie": "dom_smoothie",
+}
+DOM_SMOOTHIE_BIN = HERE / "runners/dom_smoothie/target/release/naqi-eval-dom-smoothie"
+VENV_PYTHON = HERE / ".venv/bin/python"
+# A peer that takes longer than this on one corpus is stopped and reported as failed.
+RUN_TIMEOUT_S = 600
+
+
+def log(msg):
+    print(f"eval: {msg}", file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ corpora
+def find_page(corpus, rec):
+    """The page file of a truth record, by the record's own path or the usual layouts."""
+    pid = rec["id"]
+    names = [rec.get("source"), rec.get("file"), f"pages/{pid}.html", f"html/{pid}.html",
+             f"{pid}/source.html", f"{pid}.html"]
+    for name in filter(None, names):
+        for candidate in (corpus / name, corpus / (name + ".gz")):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_corpus(corpus, limit):
+    truth = score.read_jsonl(corpus / "truth.jsonl")
+    truth.sort(key=lambda t: t["id"])
+    if limit:
+        truth = truth[:limit]
+    pages = []
+    for rec in truth:
+        path = find_page(corpus, rec)
+        if path is None:
+            log(f"{corpus.name}: no page file for {rec['id']} (scored as missing)")
+            continue
+        pages.append({"id": rec["id"], "path": str(path), "url": rec.get("url")})
+    return truth, pages
+
+
+# ------------------------------------------------------------------ running systems
+def read_lines(path):
+    return {str(r["id"]): r for r in score.read_jsonl(path)} if path.exists() else {}
+
+
+def run_command(cmd, out_path, log_path, stdout_to_file=True):
+    """Runs one system; returns (ok, seconds)."""
+    start = time.perf_counter()
+    with open(log_path, "w") as err:
+        try:
+            if stdout_to_file:
+                with open(out_path, "w") as out:
+                    proc = subprocess.run(cmd, stdout=out, stderr=err, timeout=RUN_TIMEOUT_S)
+            else:
+                proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=err,
+                                      timeout=RUN_TIMEOUT_S)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            err.write(f"\n{exc}\n")
+            return False, time.perf_counter() - start
+    # naqi batch exits 1 when some pages failed: those are results, not a broken run.
+    ok = proc.returncode == 0 or (cmd[0].endswith("naqi") and proc.returncode == 1)
+    return ok, time.perf_counter() - start
+
+
+def run_naqi(naqi, pages, out_path, log_path, repeat=1, parse_only=False):
+    raw = out_path.with_suffix(".raw.jsonl")
+    cmd = [naqi, "batch", "--jobs", "1", "-o", str(raw)]
+    if repeat > 1:
+        cmd += ["--repeat", str(repeat)]
+    if parse_only:
+        cmd.append("--parse-only")
+    cmd += [p["path"] for p in pages]
+    ok, secs = run_command(cmd, None, log_path, stdout_to_file=False)
+    # Batch ids are file names; the corpus ids may be folder names: map back by path.
+    id_of = {p["path"]: p["id"] for p in pages}
+    with open(out_path, "w") as out:
+        for rec in score.read_jsonl(raw) if raw.exists() else []:
+            rec["id"] = id_of.get(rec.get("path"), rec["id"])
+            if "error" in rec:
+                rec["error"] = f"{rec['error']['code']}: {rec['error']['message']}"
+            keep = {k: rec[k] for k in ("id", "ms", "text", "error") if k in rec}
+            out.write(json.dumps(keep, ensure_ascii=False) + "\n")
+    return ok, secs
+
+
+def run_system(system, args, pages, workdir, repeat=1):
+    """Runs one system over pages; returns (ok, seconds, {id: line})."""
+    out_path = workdir / f"{system}.jsonl"
+    log_path = workdir / f"{system}.log"
+    manifest = workdir / "manifest.jsonl"
+    with open(manifest, "w") as f:
+        for p in pages:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    if system == "naqi":
+        ok, secs = run_naqi(args.naqi, pages, out_path, log_path, repeat)
+    elif system == "naqi_parse":
+        ok, secs = run_naqi(args.naqi, pages, out_path, log_path, repeat, parse_only=True)
+    elif system == "dom_smoothie":
+        ok, secs = run_command([str(DOM_SMOOTHIE_BIN), str(manifest), "--repeat", str(repeat)],
+                               out_path, log_path)
+    elif system in ("readability", "defuddle"):
+        ok, secs = run_command(["node", str(HERE / "runners/js_peers.mjs"), system, str(manifest)],
+                               out_path, log_path)
+    elif system == "trafilatura":
+        ok, secs = run_command([str(VENV_PYTHON), str(HERE / "runners/trafilatura_run.py"),
+                                str(manifest)], out_path, log_path)
+    else:
+        raise ValueError(system)
+    lines = read_lines(out_path)
+    if not ok:
+        log(f"{system} failed on {workdir.name}; see {log_path}")
+    return ok, secs, lines
+
+
+# ------------------------------------------------------------------ numbers
+def percentile(values, q):
+    """Nearest-rank percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def timing(lines):
+    ms = [r["ms"] for r in lines.values() if isinstance(r.get("ms"), (int, float))]
+    return {"median_ms": statistics.median(ms) if ms else None,
+            "p95_ms": percentile(ms, 0.95), "total_ms": sum(ms), "timed": len(ms)}
+
+
+def evaluate(system, truth, lines, ran_ok):
+    preds = {pid: (r.get("text") or "") for pid, r in lines.items()}
+    pages, summary = score.score(truth, preds)
+    summary.update(timing(lines))
+    summary["errors"] = sum(1 for r in lines.values() if "error" in r)
+    summary["ran"] = ran_ok
+    summary["per_page"] = {p.id: {"f1": p.f1, "precision": p.precision, "recall": p.recall,
+                                  "leaked": len(p.leaked), "error": (lines.get(p.id) or {}).get("error"),
+                                  "ms": (lines.get(p.id) or {}).get("ms")}
+                           for p in pages}
+    return summary
+
+
+# ------------------------------------------------------------------ speed
+def repeated_page(template, times):
+    """The sample page with its body content repeated `times` times."""
+    start = template.find(">", template.find("<body")) + 1
+    end = template.rfind("</body>")
+    if start <= 0 or end < start:
+        raise ValueError("the growth template has no <body>")
+    return template[:start] + template[start:end] * times + template[end:]
+
+
+def speed(args, corpora_pages, outdir):
+    result = {}
+    pages = corpora_pages.get("scrapinghub")
+    if pages:
+        work = outdir / "speed-scrapinghub"
+        work.mkdir(parents=True, exist_ok=True)
+        for system in ("naqi", "naqi_parse", "dom_smoothie"):
+            log(f"speed: {system} on {len(pages)} ScrapingHub pages, {args.repeat} runs each")
+            ok, _, lines = run_system(system, args, pages, work, repeat=args.repeat)
+            result[system] = dict(timing(lines), ran=ok)
+    template = (ROOT / "samples/ar-news.html").read_text(encoding="utf-8")
+    work = outdir / "speed-growth"
+    work.mkdir(parents=True, exist_ok=True)
+    growth_pages = []
+    for times in (1, 10, 100):
+        path = work / f"ar-news-x{times}.html"
+        path.write_text(repeated_page(template, times), encoding="utf-8")
+        growth_pages.append({"id": f"x{times}", "path": str(path), "bytes": path.stat().st_size})
+    growth = {"pages": growth_pages}
+    for system in ("naqi", "naqi_parse", "dom_smoothie"):
+        log(f"speed: {system} on the 1x/10x/100x pages")
+        ok, _, lines = run_system(system, args, growth_pages, work, repeat=args.repeat)
+        growth[system] = {pid: r.get("ms") for pid, r in lines.items()}
+    result["growth"] = growth
+    return result
+
+
+def sizes():
+    dist = ROOT / "dist"
+    found = {}
+    for wasm in sorted(dist.rglob("*.wasm")) if dist.is_dir() else []:
+        data = wasm.read_bytes()
+        found.setdefault("wasm", []).append({
+            "path": str(wasm.relative_to(ROOT)), "bytes": len(data),
+            "gzip_bytes": len(gzip.compress(data, 9, mtime=0))})
+    for tgz in sorted(dist.glob("*.tgz")) if dist.is_dir() else []:
+        found.setdefault("npm", []).append({"path": str(tgz.relative_to(ROOT)),
+                                            "bytes": tgz.stat().st_size})
+    return found
+
+
+# ------------------------------------------------------------------ environment
+def command_output(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def machine():
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f"{mem_kb / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError, ValueError):
+        memory = "?"
+    return {
+        "cpu": cpu or platform.processor() or "?",
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "os": f"{platform.system()} {platform.release()}",
+        "rustc": command_output(["rustc", "--version"]),
+        "node": command_output(["node", "--version"]),
+        "python": platform.python_version(),
+        "commit": command_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def versions(naqi):
+    found = {"naqi": command_output([naqi, "--version"]).replace("naqi ", "")}
+    try:
+        lock = json.loads((HERE / "package-lock.json").read_text())
+        for name, key in (("@mozilla/readability", "readability"), ("defuddle", "defuddle"),
+                          ("jsdom", "jsdom"), ("linkedom", "linkedom")):
+            found[key] = lock["packages"][f"node_modules/{name}"]["version"]
+    except (OSError, KeyError, ValueError):
+        pass
+    for line in (HERE / "requirements.txt").read_text().splitlines():
+        if line.lower().startswith("trafilatura=="):
+            found["trafilatura"] = line.split("==", 1)[1]
+    lock = (HERE / "runners/dom_smoothie/Cargo.lock").read_text()
+    m = re.search(r'name = "dom_smoothie"\nversion = "([^"]+)"', lock)
+    if m:
+        found["dom_smoothie"] = m.group(1)
+    return found
+
+
+# ------------------------------------------------------------------ main
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpora", default=os.environ.get("CORPORA", str(ROOT.parent / "shared/corpora")))
+    ap.add_argument("--out", default=str(HERE / "out"), help="working folder for outputs")
+    ap.add_argument("--naqi", default=str(ROOT / "target/release/naqi"))
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--pages", type=int, default=0, help="only the first N pages of each corpus")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per page for the native speed section")
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--browser", help="browser speed results (JSON from eval/browser_speed.mjs)")
+    ap.add_argument("--report", help="write the Markdown report here")
+    ap.add_argument("--min-f1", type=float, help="fail when naqi's F1 on a corpus is below this")
+    args = ap.parse_args(argv)
+
+    corpora_dir = Path(args.corpora)
+    corpora = sorted(p.parent for p in corpora_dir.glob("*/truth.jsonl"))
+    if not corpora:
+        log(f"no corpora (folders with truth.jsonl) under {corpora_dir}")
+        return 2
+    systems = [s for s in args.systems.split(",") if s]
+    unknown = set(systems) - set(SYSTEMS)
+    if unknown:
+        log(f"unknown systems: {', '.join(sorted(unknown))}")
+        return 2
+    outdir = Path(args.out)
+    started = time.perf_counter()
+    results = {"corpora": {}, "machine": machine(), "versions": versions(args.naqi)}
+    corpora_pages = {}
+    failures = []
+    for corpus in corpora:
+        truth, pages = load_corpus(corpus, args.pages)
+        corpora_pages[corpus.name] = pages
+        work = outdir / corpus.name
+        work.mkdir(parents=True, exist_ok=True)
+        results["corpora"][corpus.name] = {"pages": len(truth), "systems": {}}
+        for system in systems:
+            log(f"{corpus.name}: {system} on {len(pages)} pages")
+            ok, secs, lines = run_system(system, args, pages, work)
+            summary = evaluate(system, truth, lines, ok)
+            summary["wall_s"] = secs
+            results["corpora"][corpus.name]["systems"][system] = summary
+            if not ok:
+                failures.append(f"{system} did not run on {corpus.name}")
+        naqi = results["corpora"][corpus.name]["systems"].get("naqi")
+        if naqi and args.min_f1 is not None:
+            missing = [p["id"] for p in pages if p["id"] not in read_lines(work / "naqi.jsonl")]
+            if missing:
+                failures.append(f"naqi wrote no line for {corpus.name}: {', '.join(missing)}")
+            if naqi["errors"]:
+                bad = [f"{pid} ({r['error']})" for pid, r in naqi["per_page"].items() if r["error"]]
+                failures.append(f"naqi failed on {corpus.name}: {'; '.join(bad)}")
+            if naqi.get("f1") is not None and naqi["f1"] < args.min_f1:
+                failures.append(f"naqi F1 {naqi['f1']:.3f} on {corpus.name} is below {args.min_f1}")
+    if not args.no_speed and "naqi" in systems:
+        results["speed"] = speed(args, corpora_pages, outdir)
+    results["sizes"] = sizes()
+    if args.browser and Path(args.browser).exists():
+        results["browser"] = json.loads(Path(args.browser).read_text())
+    results["elapsed_s"] = time.perf_counter() - started
+    (outdir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    print_summary(results)
+    if args.report:
+        import report  # noqa: PLC0415  (only the full run writes Markdown)
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(report.render(results), encoding="utf-8")
+        log(f"wrote {args.report}")
+    for failure in failures:
+        log(f"FAIL: {failure}")
+    return 1 if failures else 0
+
+
+def print_summary(results):
+    for name, corpus in results["corpora"].items():
+        for system, s in corpus["systems"].items():
+            f1 = s.get("f1")
+            snip = s.get("snippets")
+            quality = f"F1 {f1:.3f}" if f1 is not None else (
+                f"snippets F1 {snip['f1']:.3f}" if snip else "no score")
+            leaks = s.get("leaks", {}).get("strings", "-")
+            med = s.get("median_ms")
+            med = f"{med:.1f} ms" if med is not None else "-"
+            print(f"{name:24} {system:13} {quality:18} leaks {leaks!s:4} errors {s['errors']:3} "
+                  f"median {med}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
