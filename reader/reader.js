@@ -553,6 +553,7 @@
     const doc = host.ownerDocument;
     const uiLang = pickUiLang(opts.uiLang);
     const t = STRINGS[uiLang];
+    const uiDir = uiLang === 'ar' ? 'rtl' : 'ltr';
     const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     const lang = articleLang(article);
     let prefs = normalizePrefs(opts.prefs);
@@ -561,7 +562,7 @@
     shadow.replaceChildren();
     applyStyles(shadow, doc);
 
-    const root = el(doc, 'div', { class: 'naqi', dir: uiLang === 'ar' ? 'rtl' : 'ltr', lang: uiLang });
+    const root = el(doc, 'div', { class: 'naqi', dir: uiDir, lang: uiLang });
     shadow.append(root);
 
     // Toolbar ---------------------------------------------------------------
@@ -614,12 +615,16 @@
     if (site) head.append(el(doc, 'p', { class: 'naqi-site', dir: 'auto' }, site));
     head.append(el(doc, 'h1', { class: 'naqi-title', dir: 'auto' }, article.title || ''));
     const meta = el(doc, 'p', { class: 'naqi-meta' });
-    if (article.byline) meta.append(el(doc, 'span', { class: 'naqi-byline', dir: 'auto' }, article.byline));
+    // Sites that credit themselves as the author would show their name twice.
+    if (article.byline && article.byline.trim() !== String(site || '').trim()) {
+      meta.append(el(doc, 'span', { class: 'naqi-byline', dir: 'auto' }, article.byline));
+    }
     const date = formatDate(article.published, lang || uiLang);
     if (date) meta.append(el(doc, 'time', { class: 'naqi-date', datetime: article.published }, date));
     const rt = article.readingTime;
     if (rt && rt.maxMinutes > 0) {
-      meta.append(el(doc, 'span', { class: 'naqi-reading-time' }, t.minutes(rt.minMinutes || rt.maxMinutes, rt.maxMinutes)));
+      const minutes = t.minutes(rt.minMinutes || rt.maxMinutes, rt.maxMinutes);
+      meta.append(el(doc, 'span', { class: 'naqi-reading-time', dir: uiDir, lang: uiLang }, minutes));
     }
     if (meta.childNodes.length) head.append(meta);
     page.append(head);
@@ -637,7 +642,7 @@
 
     // Removed blocks ---------------------------------------------------------
     const removed = Array.isArray(article.removed) ? article.removed : [];
-    const panel = el(doc, 'details', { class: 'naqi-removed', dir: uiLang === 'ar' ? 'rtl' : 'ltr', lang: uiLang });
+    const panel = el(doc, 'details', { class: 'naqi-removed', dir: uiDir, lang: uiLang });
     const count = new Intl.NumberFormat(uiLang).format(removed.length);
     panel.append(el(doc, 'summary', {}, `${t.removed} (${count})`));
     if (removed.length) {
