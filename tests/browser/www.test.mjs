@@ -327,7 +327,7 @@ test('reader.js inserts fields as text and drops active content (page without CS
       const article = {
         title: `Title ${payload}`,
         byline: payload,
-        siteName: payload,
+        siteName: `Site ${payload}`,
         dir: 'ltr',
         lang: 'en',
         contentHtml:
