@@ -1,4 +1,27 @@
 #!/usr/bin/env bash
-# (in progress)
+# Tests the built extension (make extension first; `make test-extension` does both):
+#   1. `web-ext lint` on dist/extension must report 0 errors (Firefox's add-on linter, offline);
+#   2. tests/browser/extension*.test.mjs in real headless Chromium with the extension loaded.
+# Screenshots go to tests/out/extension/. Firefox runs only the lint (see DEVELOPING.md).
 set -euo pipefail
-echo "test-extension: not yet written"
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+if [ ! -f dist/extension/manifest.json ]; then
+  echo "test-extension: dist/extension is missing; run make extension" >&2
+  exit 1
+fi
+
+echo "test-extension: web-ext lint"
+LINT=$(web-ext lint --source-dir dist/extension --output json --no-input 2>/dev/null || true)
+node -e '
+  const report = JSON.parse(process.argv[1]);
+  for (const m of [...report.errors, ...report.warnings]) {
+    console.log(`  ${m._type}: ${m.code} ${m.file ?? ""}${m.line ? ":" + m.line : ""} ${m.message}`);
+  }
+  console.log(`test-extension: web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+  if (report.summary.errors !== 0) process.exit(1);
+' "$LINT"
+
+echo "test-extension: Chromium"
+node --test --test-concurrency=1 tests/browser/extension*.test.mjs

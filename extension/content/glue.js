@@ -119,6 +119,9 @@
     }
     host.remove();
     for (const [element, style] of saved) {
+      // Chromium writes CSSOM changes into the attribute lazily; reading it first makes the
+      // removal final (otherwise a later read can bring back an empty `style=""`).
+      element.getAttribute('style');
       if (style === null) element.removeAttribute('style');
       else element.setAttribute('style', style);
     }
