@@ -150,6 +150,7 @@
   --naqi-sans-rtl: "Noto Sans Arabic", "Vazirmatn", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
   --naqi-sans-ltr: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Noto Sans Arabic", sans-serif;
   --naqi-ui-font: system-ui, "Segoe UI", "Noto Sans Arabic", Tahoma, "DejaVu Sans", sans-serif;
+  container-type: inline-size;
   min-block-size: 100%;
   background: var(--naqi-bg);
   color: var(--naqi-fg);
@@ -193,7 +194,7 @@
   border-block-end: 1px solid var(--naqi-rule);
   backdrop-filter: blur(6px);
 }
-.naqi-group { display: inline-flex; align-items: center; gap: 2px; }
+.naqi-group { display: inline-flex; flex: none; align-items: center; gap: 2px; }
 .naqi-group + .naqi-group { padding-inline-start: 10px; border-inline-start: 1px solid var(--naqi-rule); }
 .naqi-group-label { color: var(--naqi-muted); font-size: 13px; margin-inline-end: 4px; }
 .naqi-spacer { flex: 1 1 auto; }
@@ -208,6 +209,7 @@
   padding-inline: 7px;
   cursor: pointer;
   min-block-size: 30px;
+  white-space: nowrap;
 }
 .naqi button:hover { background: var(--naqi-chip); }
 .naqi button:focus-visible { outline: 2px solid var(--naqi-accent); outline-offset: 1px; }
@@ -226,6 +228,12 @@
 .naqi-swatch[data-value="sepia"] { background: #f4ecd8; }
 .naqi-swatch[data-value="dark"] { background: #1a1b1e; }
 .naqi-status { color: var(--naqi-accent); font-size: 13px; min-inline-size: 5em; }
+
+/* Narrow views (phones, side panels): one row that scrolls sideways. */
+@container (max-width: 640px) {
+  .naqi-toolbar { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
+  .naqi-spacer { display: none; }
+}
 
 /* Page */
 .naqi-page:focus { outline: none; }

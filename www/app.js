@@ -150,6 +150,9 @@ function applyUiLang() {
   const strings = t();
   document.documentElement.lang = state.uiLang;
   document.documentElement.dir = state.uiLang === 'ar' ? 'rtl' : 'ltr';
+  // The side panel is interface, so it follows the interface language even
+  // when the result around it follows the article's direction.
+  document.querySelector('aside.side').dir = document.documentElement.dir;
   for (const node of document.querySelectorAll('[data-i18n]')) {
     node.textContent = strings[node.dataset.i18n];
   }
