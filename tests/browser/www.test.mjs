@@ -234,6 +234,22 @@ test('Persian sample: RTL, lang fa', async () => {
   assertMatchesExpected(view, expected);
 });
 
+test('an .html file dropped on the page is extracted', async () => {
+  const { html, expected } = loadSample('fa-news');
+  const before = await page.evaluate(() => window.naqiDemo.extractions);
+  await page.fill('#html-input', '');
+  const dataTransfer = await page.evaluateHandle((source) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([source], 'fa-news.html', { type: 'text/html' }));
+    return transfer;
+  }, html);
+  await page.dispatchEvent('#drop-zone', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+  await waitForExtraction(before + 1);
+  assertMatchesExpected(await readView(), expected);
+  assert.equal(await page.inputValue('#html-input'), html, 'the dropped page is shown in the input');
+});
+
 // Encodes text as windows-1256 (still common on Arabic sites); characters the
 // code page lacks become numeric character references, as a browser would.
 function encodeWindows1256(text) {
