@@ -101,6 +101,12 @@ function assertMatchesExpected(view, expected) {
   assert.ok(view.autoDir, 'every paragraph carries a dir attribute');
   assert.ok(view.readerRemoved > 0, 'the reading view lists removed blocks');
   assert.ok(view.sideRemoved.length > 0, 'the side panel lists removed blocks');
+  for (const label of expected.removed_block_labels ?? []) {
+    assert.ok(
+      view.sideRemoved.some((r) => fold(r.text).includes(fold(label))),
+      `the removed list names "${label}"`,
+    );
+  }
   assert.ok(view.toolbarButtons >= 10, 'toolbar rendered');
   assert.match(view.timing, /\d/, 'extraction time shown');
 }
