@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode_html(b"\x00\x01\x02<html>"), Err(Error::NotHtml(_))));
+        assert!(matches!(
+            decode_html(b"\x00\x01\x02<html>"),
+            Err(Error::NotHtml(_))
+        ));
         assert!(matches!(decode_html(b"   "), Err(Error::EmptyInput)));
     }
 }

@@ -10,6 +10,8 @@ const TOP_CANDIDATES: usize = 10;
 /// A candidate that belongs with the headline wins over a better one that does not when its
 /// score is at least this share of the best.
 const BELONGING_SHARE: f64 = 0.25;
+/// How many levels from a candidate up are checked for a teaser's headline link.
+const TEASER_LEVELS: usize = 3;
 /// Siblings merge when they score at least this share of the chosen block...
 const SIBLING_SHARE: f64 = 0.2;
 /// ... and at least this much.
@@ -32,6 +34,19 @@ pub(crate) fn run(
     ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
     ranked.truncate(TOP_CANDIDATES);
     let mut top = *ranked.first()?;
+    if std::env::var("NAQI_DEBUG").is_ok() {
+        for &c in &ranked {
+            eprintln!(
+                "cand {c} {} {:?} {:.1} chars={} ld={:.2}",
+                dom.tag(c),
+                dom.class_and_id(c),
+                scores.get(c),
+                m.chars(c),
+                m.link_density(c)
+            );
+        }
+        eprintln!("title node {title_node:?}");
+    }
 
     if let Some(t) = title_node {
         if !belongs(dom, m, top, t) {
@@ -72,12 +87,16 @@ fn belongs(dom: &Dom, m: &Measures, c: NodeId, t: NodeId) -> bool {
     if c < t {
         return false;
     }
-    // From the candidate up to (not including) the common ancestor with the headline.
-    for x in std::iter::once(c).chain(dom.ancestors(c)) {
+    // The candidate and its nearest ancestors below the common ancestor with the headline:
+    // a teaser's own headline link sits right at its top.
+    for x in std::iter::once(c)
+        .chain(dom.ancestors(c))
+        .take(TEASER_LEVELS)
+    {
         if dom.is_inside(t, x) {
             break;
         }
-        if opens_with_headline_link(dom, m, x) {
+        if opens_with_headline_link(dom, m, x, true) {
             return false;
         }
     }
@@ -98,7 +117,7 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
             roots.push(s);
             continue;
         }
-        if !dom.is_element(s) || m.chars(s) == 0 || opens_with_headline_link(dom, m, s) {
+        if !dom.is_element(s) || m.chars(s) == 0 || opens_with_headline_link(dom, m, s, true) {
             continue;
         }
         let same_class =

@@ -184,9 +184,65 @@ fn trimmed(s: &str) -> String {
     s.trim().to_string()
 }
 
-/// Collapses whitespace runs to one space and trims.
+/// Collapses whitespace runs to one space, trims, and decodes character references left
+/// encoded by a double-escaping CMS (`&amp;quot;` in the source reads as `&quot;`).
 pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    crate::dom::push_collapsed(&mut out, s);
+    crate::dom::push_collapsed(&mut out, &unescape(s));
     out.trim_end().to_string()
+}
+
+/// Decodes the common named and all numeric character references.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        let decoded = after.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = after.get(..e)?;
+            let c = match name {
+                "quot" => '"',
+                "amp" => '&',
+                "apos" => '\'',
+                "lt" => '<',
+                "gt" => '>',
+                "nbsp" => ' ',
+                n if n.starts_with("#x") || n.starts_with("#X") => {
+                    char::from_u32(u32::from_str_radix(n.get(2..)?, 16).ok()?)?
+                }
+                n if n.starts_with('#') => char::from_u32(n.get(1..)?.parse().ok()?)?,
+                _ => return None,
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn decodes_leftover_references() {
+        assert_eq!(
+            collapse("&quot;شعر&quot; &amp; x &#1588; &#x41; &bogus; a&b"),
+            "\"شعر\" & x ش A &bogus; a&b"
+        );
+    }
 }

@@ -49,9 +49,15 @@ pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<R
                 id = dom.subtree_end(id);
                 continue;
             }
-            if dom.tag(id) != "table" && opens_with_headline_link(dom, &m, id) {
+            if dom.tag(id) != "table" && opens_with_headline_link(dom, &m, id, true) {
                 dom.remove(id);
-                out.push(removal(dom, RemovalKind::Related, "teaser-card", None, &[id]));
+                out.push(removal(
+                    dom,
+                    RemovalKind::Related,
+                    "teaser-card",
+                    None,
+                    &[id],
+                ));
                 id = dom.subtree_end(id);
                 continue;
             }

@@ -247,17 +247,24 @@ fn is_box(dom: &Dom, m: &Measures, parent: NodeId, label: NodeId) -> bool {
         .skip_while(|&c| c != label)
         .skip(1)
         .find(|&c| m.chars(c) > 0);
-    after.is_some_and(|a| opens_with_headline_link(dom, m, a))
+    after.is_some_and(|a| opens_with_headline_link(dom, m, a, false))
 }
 
-/// True when the first text of `id` is a heading (or a line) made of one link.
-pub(crate) fn opens_with_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+/// True when the first text of `id` is a heading (or, unless `headings_only`, a line) made of
+/// one link.
+pub(crate) fn opens_with_headline_link(
+    dom: &Dom,
+    m: &Measures,
+    id: NodeId,
+    headings_only: bool,
+) -> bool {
     let first_text_block = std::iter::once(id)
         .chain(dom.live_descendants(id))
         .find(|&d| {
             dom.is_element(d) && (is_heading(dom.tag(d)) || dom.tag(d) == "p") && m.chars(d) > 0
         });
-    first_text_block.is_some_and(|b| is_headline_link(dom, m, b))
+    first_text_block
+        .is_some_and(|b| (!headings_only || is_heading(dom.tag(b))) && is_headline_link(dom, m, b))
 }
 
 /// A heading, or a short line, whose text is (nearly) all one link.
