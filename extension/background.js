@@ -128,11 +128,11 @@ function activateFromUser(tabId) {
 }
 
 // Toolbar icon: coloured when the page looks like an article, neutral otherwise or when the
-// extension may not read the page. ------------------------------------------------------------
+// extension may not read the page (then the default title stays, too). ------------------------------------------------------------
 
 function showReadable(tabId, readable) {
   const name = readable ? 'readable' : 'icon';
-  const title = chrome.i18n.getMessage(readable ? 'actionTitleReadable' : 'actionTitle');
+  const title = chrome.i18n.getMessage(readable ? 'actionTitleReadable' : 'actionTitleNotReadable');
   chrome.action.setIcon({ tabId, path: iconPaths(name) }).catch(() => {});
   chrome.action.setTitle({ tabId, title }).catch(() => {});
 }

@@ -108,6 +108,12 @@ async function main() {
     return save({ extraLabels: [...new Set(labels)] });
   });
 
+  const commands = await chrome.commands.getAll();
+  const shortcut = commands.find((c) => c.name === '_execute_action')?.shortcut;
+  $('shortcut').textContent = shortcut
+    ? chrome.i18n.getMessage('optionsShortcut', [shortcut])
+    : t('optionsShortcutNone');
+
   $('add-site').addEventListener('submit', addSite);
   await renderSites(options.autoSites);
   document.body.dataset.ready = 'true';

@@ -346,6 +346,53 @@ describe('reading view', { timeout: 120_000 }, () => {
   });
 });
 
+describe('the extension itself', { timeout: 60_000 }, () => {
+  test('one manifest for Chrome and Firefox, minimal permissions, no remote code', async () => {
+    const manifest = JSON.parse(await readFile(path.join(BUILT, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.manifest_version, 3);
+    assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage']);
+    assert.equal(manifest.host_permissions, undefined);
+    assert.equal(manifest.content_scripts, undefined);
+    assert.equal(manifest.background.service_worker, 'background.js');
+    assert.deepEqual(manifest.background.scripts, ['background.js']);
+    assert.ok(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version) >= 140);
+    assert.equal(
+      manifest.content_security_policy.extension_pages,
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    );
+    for (const file of ['background.js', 'pkg/web.js', 'pkg/wasm/naqi_bg.wasm', 'reader/reader.js', 'icons/readable-32.png']) {
+      assert.ok(existsSync(path.join(BUILT, file)), `${file} is not in the build`);
+    }
+  });
+
+  test('the keyboard shortcut is really assigned', async () => {
+    const commands = await inWorker(() => chrome.commands.getAll());
+    const action = commands.find((c) => c.name === '_execute_action');
+    assert.equal(action?.shortcut, 'Alt+R');
+  });
+
+  test('the toolbar icon tells articles from other pages on granted sites', async () => {
+    const titleOf = (tabId) =>
+      inWorker(async (id) => {
+        // The indicator is set when the tab finishes loading; wait until it has been.
+        const initial = chrome.i18n.getMessage('actionTitle');
+        for (;;) {
+          const title = await chrome.action.getTitle({ tabId: id });
+          if (title !== initial) return title;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }, tabId);
+    const messages = await inWorker(() => ({
+      readable: chrome.i18n.getMessage('actionTitleReadable'),
+      notReadable: chrome.i18n.getMessage('actionTitleNotReadable'),
+    }));
+    const article = await openTab('/ar-news.html');
+    assert.equal(await titleOf(article.tabId), messages.readable);
+    const section = await openTab('/not-article.html');
+    assert.equal(await titleOf(section.tabId), messages.notReadable);
+  });
+});
+
 describe('options page', { timeout: 120_000 }, () => {
   test('localized, saves defaults, labels and automatic sites', async () => {
     await setOptions({});
@@ -353,6 +400,7 @@ describe('options page', { timeout: 120_000 }, () => {
     openPages.push(page);
     await page.goto(`chrome-extension://${ext.extensionId}/options/options.html`);
     await page.locator('body[data-ready="true"]').waitFor();
+    assert.match(await page.locator('#shortcut').textContent(), /Alt\+R/);
     const heading = await page.locator('h1').textContent();
     assert.ok(heading && heading.length > 3, 'the options page is not localized');
     assert.match(await page.evaluate(() => document.documentElement.dir), /^(ltr|rtl)$/);
