@@ -4,7 +4,8 @@
 //
 // Activation (toolbar button, keyboard shortcut, context menu, automatic sites):
 //   1. inject shared.js + content/glue.js + reader/reader.js once per page;
-//   2. NaqiGlue.closeOrSnapshot(): closes an open view, or returns the page's HTML and URL;
+//   2. NaqiGlue.snapshotUnlessOpen(): the page's HTML and URL (or, if the view is open, the
+//      worker closes it instead: activation toggles);
 //   3. extract() here, with the user's extra labels;
 //   4. NaqiGlue.open(article, ...) mounts the view in #naqi-reader and hides the page.
 // Tests call the same function through `self.naqi.activate(tabId)`.
@@ -79,14 +80,20 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
         files: ['shared.js', 'content/glue.js', 'reader/reader.js'],
       });
     }
-    const page = await inject(tabId, { func: () => globalThis.NaqiGlue.closeOrSnapshot() });
-    if (page.closed) return { action: 'closed' };
+    const page = await inject(tabId, { func: () => globalThis.NaqiGlue.snapshotUnlessOpen() });
+    if (page.open) {
+      if (onlyIfReadable) return { action: 'skipped', reason: 'already open' };
+      await inject(tabId, { func: () => globalThis.NaqiGlue.close() });
+      return { action: 'closed' };
+    }
     const snapshotted = performance.now();
 
     const [options] = await Promise.all([loadOptions(), loadCore()]);
-    const readable = isProbablyReadable(page.html);
-    showReadable(tabId, readable);
-    if (onlyIfReadable && !readable) return { action: 'skipped', reason: 'not an article' };
+    if (onlyIfReadable) {
+      const readable = isProbablyReadable(page.html);
+      showReadable(tabId, readable);
+      if (!readable) return { action: 'skipped', reason: 'not an article' };
+    }
     let article;
     try {
       article = extract(page.html, { url: page.url, extraLabels: options.extraLabels });
@@ -107,6 +114,18 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
       args: [plain, { prefs: options.prefs, uiLang: pickUiLang(options.uiLang, article.lang) }],
     });
     const done = performance.now();
+    if (!opened) {
+      await inject(tabId, { func: (name) => globalThis.NaqiGlue.notify(name), args: ['errorGeneric'] });
+    } else if (!onlyIfReadable) {
+      // Now that the view is up, the page's HTML can also update the toolbar icon.
+      setTimeout(() => {
+        try {
+          showReadable(tabId, isProbablyReadable(page.html));
+        } catch (error) {
+          console.warn('naqi: readability check failed', error);
+        }
+      });
+    }
     return {
       action: opened ? 'opened' : 'failed',
       timings: {

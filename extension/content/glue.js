@@ -3,7 +3,7 @@
 // reading view. It never runs naqi itself: it hands the page's HTML to the worker, and later
 // mounts the article the worker sends back.
 //
-//   NaqiGlue.closeOrSnapshot() -> { closed: true } | { html, url }
+//   NaqiGlue.snapshotUnlessOpen() -> { open: true } | { html, url }
 //   NaqiGlue.open(article, { prefs, uiLang }) -> boolean
 //   NaqiGlue.close() -> boolean
 //   NaqiGlue.notify(messageName)
@@ -30,17 +30,11 @@
     }
   }
 
-  function snapshot() {
-    return { html: document.documentElement.outerHTML, url: location.href };
-  }
-
-  function closeOrSnapshot() {
+  /** The page's HTML and URL, or `{ open: true }` while the view is shown. */
+  function snapshotUnlessOpen() {
     if (session && !session.host.isConnected) session = null; // the page removed it
-    if (session) {
-      close();
-      return { closed: true };
-    }
-    return snapshot();
+    if (session) return { open: true };
+    return { html: document.documentElement.outerHTML, url: location.href };
   }
 
   function open(article, { prefs, uiLang } = {}) {
@@ -152,5 +146,5 @@
     setTimeout(() => toast.remove(), TOAST_MS);
   }
 
-  globalThis.NaqiGlue = Object.freeze({ closeOrSnapshot, open, close, notify });
+  globalThis.NaqiGlue = Object.freeze({ snapshotUnlessOpen, open, close, notify });
 })();

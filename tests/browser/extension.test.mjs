@@ -225,6 +225,13 @@ describe('reading view', { timeout: 120_000 }, () => {
     const second = await activate(tabId);
     assert.equal(second.action, 'closed');
     assert.deepEqual(await pageState(page), before, 'the page is not restored exactly');
+
+    // Once more, to see the time of a repeated activation (scripts already injected).
+    const again = await activate(tabId);
+    assert.equal(again.action, 'opened');
+    t.diagnostic(`repeated activation: ${again.timings.total.toFixed(0)} ms in the worker`);
+    assert.equal((await activate(tabId)).action, 'closed');
+    assert.deepEqual(await pageState(page), before, 'the page is not restored exactly');
   });
 
   test('Arabic sample: light and dark screenshots', async () => {
