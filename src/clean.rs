@@ -22,6 +22,9 @@ const NON_CONTENT_ROLES: &[&str] = &[
     "search",
 ];
 
+/// Classes that common CSS frameworks define as hidden or screen-reader-only text.
+const HIDDEN_CLASSES: &[&str] = &["d-none", "sr-only", "visually-hidden", "screen-reader-text"];
+
 /// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
 const UNLIKELY: &[&str] = &[
     "-ad-",
@@ -144,6 +147,12 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if dom
+        .attr(id, "class")
+        .is_some_and(|c| c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c)))
+    {
         return true;
     }
     if dom

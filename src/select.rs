@@ -103,6 +103,38 @@ fn belongs(dom: &Dom, m: &Measures, c: NodeId, t: NodeId) -> bool {
     true
 }
 
+/// Class, id and itemprop fragments of a lead paragraph (standfirst) written apart from the body.
+const LEAD_HINTS: &[&str] = &[
+    "lead",
+    "summary",
+    "intro",
+    "standfirst",
+    "excerpt",
+    "description",
+    "dek",
+    "teaser-text",
+];
+
+/// The lead block right before the body, when it is marked as one and reads as prose.
+fn lead_before(dom: &Dom, m: &Measures, parent: NodeId, top: NodeId) -> Option<NodeId> {
+    let previous = dom
+        .live_children(parent)
+        .take_while(|&c| c != top)
+        .filter(|&c| m.chars(c) > 0)
+        .last()?;
+    let marked = std::iter::once(previous)
+        .chain(dom.live_descendants(previous).take(20))
+        .any(|d| {
+            let hints = format!(
+                "{} {}",
+                dom.class_and_id(d),
+                dom.attr(d, "itemprop").unwrap_or("").to_lowercase()
+            );
+            LEAD_HINTS.iter().any(|h| hints.contains(h))
+        });
+    (marked && m.chars(previous) >= 40 && m.link_density(previous) < 0.2).then_some(previous)
+}
+
 /// The chosen block plus the siblings that read like more of the same article.
 fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<NodeId> {
     let Some(parent) = dom.parent(top) else {
@@ -112,8 +144,9 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
     let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
     let top_class = dom.attr(top, "class").unwrap_or("").trim();
     let mut roots = Vec::new();
+    let lead = lead_before(dom, m, parent, top);
     for s in dom.live_children(parent) {
-        if s == top {
+        if s == top || Some(s) == lead {
             roots.push(s);
             continue;
         }

@@ -82,6 +82,7 @@ pub(crate) const LABELS: &[Label] = &[
     Label::new("تابعنا", FollowUs),
     Label::new("تابعنا على", FollowUs),
     Label::new("تابعونا", FollowUs),
+    Label::new("تابعوا", FollowUs),
     Label::new("تابعونا على", FollowUs),
     Label::new("حمل تطبيق", FollowUs),
     Label::new("حمل التطبيق", FollowUs),

@@ -74,6 +74,15 @@ impl Lexicon {
         })
     }
 
+    /// Whether a folded text mentions a label of this kind anywhere, as whole words.
+    pub(crate) fn mentions(&self, folded: &str, kind: RemovalKind) -> bool {
+        let padded = format!(" {folded} ");
+        self.entries
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .any(|(phrase, _)| padded.contains(&format!(" {phrase} ")))
+    }
+
     /// When a folded line opens with a label ("اقرأ أيضا ..."), its kind and the number of
     /// folded words the label takes.
     pub(crate) fn prefix(&self, folded: &str) -> Option<(RemovalKind, usize)> {

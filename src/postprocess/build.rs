@@ -284,7 +284,7 @@ pub(crate) fn wrap_inline_runs(items: Vec<OutNode>) -> Vec<OutNode> {
     let mut out = Vec::new();
     let mut run: Vec<OutNode> = Vec::new();
     let flush = |run: &mut Vec<OutNode>, out: &mut Vec<OutNode>| {
-        if run.iter().any(|n| !n.is_empty()) {
+        if run.iter().any(OutNode::is_meaningful) {
             out.push(OutNode::Element {
                 tag: "p",
                 attrs: vec![("dir", "auto".to_string())],
@@ -299,7 +299,7 @@ pub(crate) fn wrap_inline_runs(items: Vec<OutNode>) -> Vec<OutNode> {
             flush(&mut run, &mut out);
         } else if is_block(tag) {
             flush(&mut run, &mut out);
-            if !item.is_empty() {
+            if item.is_meaningful() {
                 out.push(item);
             }
         } else {

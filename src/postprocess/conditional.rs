@@ -35,13 +35,12 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], title: &str) {
                 continue;
             }
             let tag = dom.tag(id);
-            let drop = if is_heading(tag) {
-                let is_title = !title_dropped
-                    && matches!(tag, "h1" | "h2" | "h3")
-                    && similarity(&words(&dom.text(id)), &title_words) >= SAME_TITLE;
-                title_dropped |= is_title;
-                is_title
-                    || tag == "h1" && m.chars(id) == 0
+            let is_title = !title_dropped && repeats_title(dom, &m, id, &title_words);
+            title_dropped |= is_title;
+            let drop = if is_title || is_dateline(dom, &m, id) {
+                true
+            } else if is_heading(tag) {
+                tag == "h1" && m.chars(id) == 0
                     || class_weight(dom, id) < 0.0
                     || m.link_density(id) > 0.5
             } else if is_byline(dom, &m, id) {
@@ -72,6 +71,46 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], title: &str) {
             }
         }
     }
+}
+
+/// The page's headline written again at the top of the body (as a heading or any short block).
+fn repeats_title(dom: &Dom, m: &Measures, id: NodeId, title_words: &[String]) -> bool {
+    let tag = dom.tag(id);
+    let short = m.chars(id) as usize
+        <= title_words
+            .iter()
+            .map(|w| w.chars().count() + 1)
+            .sum::<usize>()
+            * 13
+            / 10
+            + 10;
+    if !short || !(is_heading(tag) || matches!(tag, "p" | "div" | "span" | "strong" | "b")) {
+        return false;
+    }
+    let needed = if is_heading(tag) {
+        SAME_TITLE
+    } else {
+        REPEATED_TITLE
+    };
+    similarity(&words(&dom.text(id)), title_words) >= needed
+}
+
+/// How alike a non-heading block must be to the title to count as the title repeated.
+const REPEATED_TITLE: f64 = 0.9;
+/// A dateline is short.
+const DATELINE_MAX_CHARS: u32 = 80;
+
+/// A short line that is only a date and time ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00").
+fn is_dateline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let chars = m.chars(id);
+    if chars == 0
+        || chars > DATELINE_MAX_CHARS
+        || !matches!(dom.tag(id), "p" | "div" | "span" | "time")
+    {
+        return false;
+    }
+    let text = dom.text(id);
+    text.split_whitespace().count() <= 10 && crate::metadata::dates::normalize(&text).is_some()
 }
 
 fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {

@@ -4,6 +4,8 @@
 use super::labels::holds;
 use super::removal;
 use crate::dom::{Dom, Measures, NodeId};
+use crate::lang::normalize::fold;
+use crate::lang::Lexicon;
 use crate::{Removal, RemovalKind};
 
 /// Hint fragments, matched as substrings of `-class-id-` with `_` and spaces read as `-`.
@@ -94,6 +96,7 @@ const WEAK_MAX_CHARS: u32 = 300;
 pub(crate) fn remove_hinted(
     dom: &mut Dom,
     m: &Measures,
+    lexicon: &Lexicon,
     holds_title: &[bool],
     out: &mut Vec<Removal>,
 ) {
@@ -128,10 +131,51 @@ pub(crate) fn remove_hinted(
             if chars > 0 {
                 out.push(removal(dom, kind, "class-hint", None, &[id]));
             }
+            if kind == RemovalKind::Comments {
+                remove_comments_preamble(dom, m, lexicon, id, out);
+            }
             id = dom.subtree_end(id);
             continue;
         }
         id += 1;
+    }
+}
+
+/// Longest comment-policy notice, in characters.
+const PREAMBLE_MAX_CHARS: u32 = 600;
+
+/// Removes the notice written just before a comments section ("comments are moderated; the
+/// opinions below are the readers' own"): the previous block, when it is short and speaks of
+/// comments.
+fn remove_comments_preamble(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    comments: NodeId,
+    out: &mut Vec<Removal>,
+) {
+    let Some(parent) = dom.parent(comments) else {
+        return;
+    };
+    let previous = dom
+        .live_children(parent)
+        .take_while(|&c| c != comments)
+        .filter(|&c| dom.is_element(c) && m.chars(c) > 0)
+        .last();
+    let Some(p) = previous else { return };
+    if m.chars(p) > PREAMBLE_MAX_CHARS || dom.subtree_end(p) - p > 100 {
+        return;
+    }
+    let folded = fold(&dom.text(p));
+    if lexicon.mentions(&folded, RemovalKind::Comments) {
+        dom.remove(p);
+        out.push(removal(
+            dom,
+            RemovalKind::Comments,
+            "comments-notice",
+            None,
+            &[p],
+        ));
     }
 }
 

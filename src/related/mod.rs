@@ -26,7 +26,7 @@ pub(crate) fn run(dom: &mut Dom, lexicon: &Lexicon, title_node: Option<NodeId>) 
     let measures = Measures::of(dom);
     labels::remove_labelled(dom, &measures, lexicon, &holds_title, &mut removals);
     let measures = Measures::of(dom);
-    hints::remove_hinted(dom, &measures, &holds_title, &mut removals);
+    hints::remove_hinted(dom, &measures, lexicon, &holds_title, &mut removals);
     removals
 }
 

@@ -56,12 +56,13 @@ impl OutNode {
         }
     }
 
-    /// True when the node shows nothing: no text and no image.
-    pub(crate) fn is_empty(&self) -> bool {
+    /// True when the node shows a letter, a digit or an image: a block of only punctuation or
+    /// stray markup (such as a broken comment's `-->`) is not worth a paragraph.
+    pub(crate) fn is_meaningful(&self) -> bool {
         match self {
-            OutNode::Text(t) => t.trim().is_empty(),
+            OutNode::Text(t) => t.chars().any(char::is_alphanumeric),
             OutNode::Element { tag, children, .. } => {
-                !matches!(*tag, "img" | "hr" | "br") && children.iter().all(OutNode::is_empty)
+                matches!(*tag, "img" | "hr") || children.iter().any(OutNode::is_meaningful)
             }
         }
     }
