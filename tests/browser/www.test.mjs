@@ -285,7 +285,7 @@ test('a windows-1256 Arabic file chosen from disk is decoded by its declared cha
 });
 
 test('the acceptance page through the demo page, and its extraction time', async (t) => {
-  const dir = path.join(repoRoot, '..', 'shared', 'acceptance');
+  const dir = path.join(process.env.NAQI_SHARED || path.join(repoRoot, '..', 'shared'), 'acceptance');
   const html = readFileSync(path.join(dir, 'seed-page.html'), 'utf8');
   const expected = JSON.parse(readFileSync(path.join(dir, 'seed-page.expected.json'), 'utf8'));
   const before = await page.evaluate(() => window.naqiDemo.extractions);
