@@ -5,7 +5,7 @@
 // `new Readability(document.cloneNode(true)).parse()`, alternated, REPEAT times each; the page's
 // time per system is the median. Prints JSON: per-page times and the median naqi/Readability ratio.
 //
-// Usage: node eval/browser_speed.mjs CORPORA_DIR   (BROWSER_PAGES=N pages at most, default 60:
+// Usage: node eval/browser_speed.mjs CORPORA_DIR   (BROWSER_PAGES=N pages at most, default 30:
 // every arabic-real page, then ScrapingHub pages in id order). Exits 3 when dist/pkg is missing.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -19,7 +19,7 @@ const ROOT = resolve(HERE, '..');
 const PKG = join(ROOT, 'dist/pkg');
 const READABILITY = join(HERE, 'node_modules/@mozilla/readability/Readability.js');
 const REPEAT = 5;
-const LIMIT = Number(process.env.BROWSER_PAGES || 60);
+const LIMIT = Number(process.env.BROWSER_PAGES || 30);
 const corpora = process.argv[2] || join(ROOT, '../shared/corpora');
 
 if (!existsSync(join(PKG, 'web.js'))) {

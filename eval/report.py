@@ -1,4 +1,6 @@
 """Renders eval/run.py's results as docs/benchmarks.md."""
+import math
+
 from run import LABELS
 
 NOTES = {
@@ -70,7 +72,9 @@ def verdict(scores, what):
     best_key = max(known, key=known.get)
     peers = {k: v for k, v in known.items() if k != "naqi"}
     best_peer = max(peers, key=peers.get)
-    if best_key == "naqi" or known["naqi"] >= known[best_key]:
+    if known["naqi"] == peers[best_peer]:
+        return f"naqi ties with {LABELS[best_peer]} for the best {what} here ({known['naqi']:.3f})."
+    if known["naqi"] > peers[best_peer]:
         return (f"naqi has the best {what} here ({known['naqi']:.3f}; best peer "
                 f"{LABELS[best_peer]} {peers[best_peer]:.3f}).")
     return (f"**{LABELS[best_key]} wins here**: {what} {known[best_key]:.3f} against naqi's "
@@ -89,7 +93,7 @@ def per_page_section(name, corpus):
         for s in systems.values():
             row = s["per_page"].get(pid) or {}
             if row.get("error"):
-                cell = "error"
+                cell = "error " + row["error"].split(":")[0]
             else:
                 cell = _num(row.get("f1"))
                 if row.get("leaked"):
@@ -138,10 +142,13 @@ def speed_section(speed):
                        f"{_ms(growth.get('naqi_parse', {}).get(pid))} | "
                        f"{_ms(growth.get('dom_smoothie', {}).get(pid))} |")
         naqi = growth.get("naqi", {})
-        if naqi.get("x1") and naqi.get("x100"):
-            steps = naqi["x100"] / naqi["x1"]
-            shape = "linear" if steps < 200 else "**worse than linear**"
-            out += ["", f"- naqi 100× / 1×: **{steps:.0f}×** time for 100× content ({shape})."]
+        if naqi.get("x10") and naqi.get("x100"):
+            # Time ~ size^k: k = 1 is linear, k = 2 quadratic. The 10x -> 100x step is used
+            # because the 1x page is small enough for fixed costs to dominate.
+            k = math.log10(naqi["x100"] / naqi["x10"])
+            shape = "close to linear" if k < 1.3 else "**worse than linear**"
+            out += ["", f"- naqi from 10× to 100× content: {naqi['x100'] / naqi['x10']:.1f}× the time, "
+                    f"growth exponent **{k:.2f}** (1 = linear, 2 = quadratic): {shape}."]
         out.append("")
     return out
 
@@ -233,4 +240,10 @@ def headline(results):
         out.append(f"- **Speed** (ScrapingHub, native): naqi median {_ms(n['median_ms'])} ms/page, "
                    f"dom_smoothie {_ms(d['median_ms'])} ms/page; naqi / parse-only "
                    f"{n['total_ms'] / p['total_ms']:.2f}×.")
+    browser = results.get("browser")
+    if browser and browser.get("median_ratio"):
+        out.append(f"- **In Chromium**: naqi Wasm takes {browser['median_ratio']:.2f}× Readability.js's "
+                   f"time (median over {browser['pages']} pages).")
+    for w in (results.get("sizes") or {}).get("wasm", []):
+        out.append(f"- **Size**: {w['gzip_bytes'] / 1024:.0f} KiB gzipped Wasm.")
     return out + [""]

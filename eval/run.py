@@ -213,16 +213,17 @@ def speed(args, corpora_pages, outdir):
 
 
 def sizes():
+    """The shipped module (dist/pkg) gzipped, and the packed npm tarball, when built."""
     dist = ROOT / "dist"
     found = {}
-    for wasm in sorted(dist.rglob("*.wasm")) if dist.is_dir() else []:
+    wasm = dist / "pkg/wasm/naqi_bg.wasm"
+    if wasm.is_file():
         data = wasm.read_bytes()
-        found.setdefault("wasm", []).append({
-            "path": str(wasm.relative_to(ROOT)), "bytes": len(data),
-            "gzip_bytes": len(gzip.compress(data, 9, mtime=0))})
-    for tgz in sorted(dist.glob("*.tgz")) if dist.is_dir() else []:
-        found.setdefault("npm", []).append({"path": str(tgz.relative_to(ROOT)),
-                                            "bytes": tgz.stat().st_size})
+        found["wasm"] = [{"path": str(wasm.relative_to(ROOT)), "bytes": len(data),
+                          "gzip_bytes": len(gzip.compress(data, 9, mtime=0))}]
+    tarballs = sorted(dist.glob("*.tgz")) if dist.is_dir() else []
+    if tarballs:
+        found["npm"] = [{"path": str(t.relative_to(ROOT)), "bytes": t.stat().st_size} for t in tarballs]
     return found
 
 

@@ -17,8 +17,13 @@ bash scripts/eval-peers.sh
 say "building naqi (release)"
 cargo build --release --features cli
 
-# In-browser speed against Readability.js, when the web build of the package exists
-# (make package); without it the report says it was not measured.
+# The browser speed and the size rows need the npm package; build it once if it is missing.
+if [ ! -f dist/pkg/web.js ] && [ "${EVAL_PACKAGE:-1}" = 1 ]; then
+  say "building the npm package (make package) for the browser and size rows"
+  make --no-print-directory package || say "make package failed; no browser or size rows"
+fi
+
+# In-browser speed against Readability.js; without the package the report says so.
 BROWSER_ARGS=()
 mkdir -p eval/out
 if node eval/browser_speed.mjs "$CORPORA" > eval/out/browser.json; then

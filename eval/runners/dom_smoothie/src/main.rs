@@ -50,7 +50,9 @@ fn extract(html: &str) -> Result<String, String> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let manifest = args.get(1).ok_or("usage: naqi-eval-dom-smoothie MANIFEST.jsonl [--repeat N]")?;
+    let manifest = args
+        .get(1)
+        .ok_or("usage: naqi-eval-dom-smoothie MANIFEST.jsonl [--repeat N]")?;
     let repeat: usize = match args.get(2).map(String::as_str) {
         Some("--repeat") => args.get(3).ok_or("--repeat needs a number")?.parse()?,
         _ => 1,
@@ -77,7 +79,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(text) => (Some(text), None),
             Err(err) => (None, Some(err)),
         };
-        let line = Line { id: page.id, ms: (ms * 1000.0).round() / 1000.0, text, error };
+        let line = Line {
+            id: page.id,
+            ms: (ms * 1000.0).round() / 1000.0,
+            text,
+            error,
+        };
         writeln!(out, "{}", serde_json::to_string(&line)?)?;
     }
     out.flush()?;
