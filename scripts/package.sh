@@ -4,7 +4,8 @@
 # `wasm-opt -Oz` once, a smoke test of the optimized module in Node, then
 #   dist/pkg/              the unpacked package (www/ and extension/ copy the web build from here)
 #   dist/naqi-<version>.tgz
-# and prints the gzipped .wasm size against the 400 KB budget.
+# and prints the gzipped .wasm size against the 400 KB budget (tests/node asserts the budget, so
+# an oversized build still leaves a package for www/ and extension/ to use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,7 +16,6 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TARGET_DIR=$(cargo metadata --no-deps --format-version 1 | node -pe 'JSON.parse(require("fs").readFileSync(0)).target_directory')
 VERSION=$(cargo metadata --no-deps --format-version 1 |
   node -pe 'JSON.parse(require("fs").readFileSync(0)).packages.find(p => p.name === "naqi").version')
-BUDGET_GZIP=$((400 * 1024))
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
   --enable-reference-types --enable-sign-ext --enable-multivalue)
 
@@ -81,11 +81,7 @@ RAW_SIZE=$(stat -c %s "$BUILD/web/naqi_bg.wasm")
 OPT_SIZE=$(stat -c %s "$PKG/wasm/naqi_bg.wasm")
 GZIP_SIZE=$(gzip -9 -c "$PKG/wasm/naqi_bg.wasm" | wc -c)
 echo "package: naqi_bg.wasm $((RAW_SIZE / 1024)) KB before wasm-opt, $((OPT_SIZE / 1024)) KB after," \
-  "$((GZIP_SIZE / 1024)) KB gzipped (budget $((BUDGET_GZIP / 1024)) KB)"
-if [ "$GZIP_SIZE" -gt "$BUDGET_GZIP" ]; then
-  echo "package: the gzipped .wasm is over budget" >&2
-  exit 1
-fi
+  "$((GZIP_SIZE / 1024)) KB gzipped (budget 400 KB)"
 
 npm pack "./$PKG" --pack-destination dist --silent >/dev/null
 ls -l "dist/naqi-$VERSION.tgz"

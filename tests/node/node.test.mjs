@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import test from "node:test";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 import { __naqiTrapForTests, extract, isProbablyReadable } from "naqi";
 import {
@@ -34,6 +36,12 @@ test("the installed package.json describes an ES module package with typed expor
   assert.equal(pkg.exports["."].types, "./index.d.ts");
   assert.ok(pkg.exports["."].node && pkg.exports["."].default);
   assert.ok(pkg.exports["./web"].types && pkg.exports["./web"].default);
+});
+
+test("the .wasm is at most 400 KB gzipped", () => {
+  const wasm = readFileSync(fileURLToPath(import.meta.resolve("naqi/naqi_bg.wasm")));
+  const gzipped = gzipSync(wasm, { level: 9 }).length;
+  assert.ok(gzipped <= 400 * 1024, `${(gzipped / 1024).toFixed(1)} KB gzipped`);
 });
 
 test("extract returns a typed plain article for a simple page", () => {
