@@ -132,11 +132,9 @@ fn extract_prints_each_format_as_the_library_returns_it() {
 #[test]
 fn extract_reads_standard_input_and_gzip() {
     let dir = temp_dir("stdin");
-    let from_file = naqi(&["extract", "--format", "text", {
-        let p = dir.join("p.html");
-        write(&p, ENGLISH_PAGE.as_bytes());
-        p.to_str().unwrap()
-    }]);
+    let page = dir.join("p.html");
+    write(&page, ENGLISH_PAGE.as_bytes());
+    let from_file = naqi(&["extract", "--format", "text", page.to_str().unwrap()]);
     let from_stdin = naqi_stdin(
         &["extract", "-", "--format", "text"],
         ENGLISH_PAGE.as_bytes(),
