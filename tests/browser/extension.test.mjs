@@ -21,7 +21,8 @@ import {
 } from './lib.mjs';
 
 const BUILT = path.join(repoRoot, 'dist', 'extension');
-const ACCEPTANCE = path.resolve(repoRoot, '..', 'shared', 'acceptance');
+const SHARED = process.env.NAQI_SHARED || path.resolve(repoRoot, '..', 'shared');
+const ACCEPTANCE = path.join(SHARED, 'acceptance');
 const PAGES = path.join(repoRoot, 'tests', 'browser', 'pages');
 const STRICT_CSP = "script-src 'self'";
 const VIEWPORT = { width: 1000, height: 800 };
