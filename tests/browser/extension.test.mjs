@@ -179,6 +179,7 @@ before(async () => {
       '/xss.html': { body: xss },
       '/not-article.html': { body: notArticle },
       '/extra-label.html': { body: extraLabel },
+      '/empty.html': { body: '<!DOCTYPE html><html><head><title>x</title></head><body><nav><a href="/">home</a></nav></body></html>' },
     },
   });
   ext = await launchChromiumWithExtension(extDir);
@@ -341,6 +342,29 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.deepEqual(found.active, [], 'active elements reached the view');
     assert.deepEqual(found.handlers, [], 'event handlers reached the view');
     assert.deepEqual(found.scriptUrls, [], 'javascript: URLs reached the view');
+  });
+
+  test('a page with no article gets a short localized message and is left as it was', async () => {
+    await setOptions({});
+    const { page, tabId } = await openTab('/empty.html');
+    const before = await pageState(page);
+    const result = await activate(tabId);
+    assert.equal(result.action, 'failed');
+    assert.equal(result.code, 'NO_ARTICLE');
+    const message = await inWorker(() => chrome.i18n.getMessage('errorNoArticle'));
+    const toast = await page.evaluate(() => document.getElementById('naqi-toast')?.shadowRoot?.textContent);
+    assert.ok(toast?.includes(message), `no message shown (got ${toast})`);
+    await page.evaluate(() => document.getElementById('naqi-toast').remove());
+    assert.deepEqual(await pageState(page), before);
+  });
+
+  test('the language of the buttons follows the options', async () => {
+    await setOptions({ uiLang: 'en' });
+    const { page, tabId } = await openTab('/ar-news.html');
+    assert.equal((await activate(tabId)).action, 'opened');
+    const view = await readView(page);
+    assert.equal(view.uiDir, 'ltr');
+    assert.equal(view.dir, 'rtl');
   });
 
   test('an extra label from the options removes the block it heads', async () => {
