@@ -55,7 +55,8 @@ function messageForError(error) {
 function pickUiLang(setting, articleLang) {
   if (setting === 'ar' || setting === 'en') return setting;
   const isArabic = (lang) => /^ar\b/i.test(lang || '');
-  return isArabic(chrome.i18n.getUILanguage()) || isArabic(articleLang) ? 'ar' : 'en';
+  // The locale the browser picked for the extension's own messages.
+  return isArabic(chrome.i18n.getMessage('lang')) || isArabic(articleLang) ? 'ar' : 'en';
 }
 
 const busyTabs = new Set();

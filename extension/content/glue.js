@@ -132,7 +132,8 @@
     const shadow = toast.attachShadow({ mode: 'open' });
     const box = document.createElement('div');
     box.setAttribute('role', 'status');
-    box.dir = chrome.i18n.getMessage('@@bidi_dir') || 'auto';
+    box.dir = chrome.i18n.getMessage('dir') || 'auto';
+    box.lang = chrome.i18n.getMessage('lang');
     box.textContent = text;
     const style = document.createElement('style');
     style.textContent =

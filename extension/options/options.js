@@ -8,8 +8,10 @@ const $ = (id) => document.getElementById(id);
 const t = (name) => chrome.i18n.getMessage(name);
 
 function localize() {
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
-  document.documentElement.dir = t('@@bidi_dir');
+  // From the messages themselves: the browser may pick a locale for them that differs from
+  // its own interface language (what @@bidi_dir follows).
+  document.documentElement.lang = t('lang');
+  document.documentElement.dir = t('dir');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
     node.placeholder = t(node.dataset.i18nPlaceholder);

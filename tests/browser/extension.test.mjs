@@ -466,6 +466,34 @@ describe('options page', { timeout: 120_000 }, () => {
     assert.deepEqual(registered, [['*://127.0.0.1/*']]);
   });
 
+  test('in an Arabic browser the options page is Arabic and right-to-left', async () => {
+    // Chromium on Linux takes its locale from the environment of the process.
+    const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
+    Object.assign(process.env, { LANGUAGE: 'ar', LANG: 'ar_EG.UTF-8' });
+    let arabic;
+    try {
+      arabic = await launchChromiumWithExtension(extDir, { args: ['--lang=ar'] });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    try {
+      const page = await arabic.context.newPage();
+      await page.setViewportSize(VIEWPORT);
+      await page.goto(`chrome-extension://${arabic.extensionId}/options/options.html`);
+      await page.locator('body[data-ready="true"]').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      assert.equal(await page.locator('h1').textContent(), 'إعدادات نقي');
+      const shot = path.join(outDir, 'options-ar.png');
+      await page.screenshot({ path: shot });
+      assertScreenshotNotBlank(shot);
+    } finally {
+      await arabic.close();
+    }
+  });
+
   test('automatic sites open articles by themselves, and only articles', async () => {
     await setOptions({ autoSites: ['127.0.0.1'] });
     await inWorker(() => self.naqi.syncAutoOpen());
