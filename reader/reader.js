@@ -343,7 +343,7 @@
 .naqi-preview { display: block; margin-block-start: 0.2em; color: var(--naqi-muted); }
 
 @media print {
-  :host { position: static !important; inset: auto !important; block-size: auto !important; overflow: visible !important; }
+  :host { block-size: auto !important; max-block-size: none !important; overflow: visible !important; }
   .naqi { --naqi-bg: #fff; --naqi-fg: #000; --naqi-muted: #444; --naqi-accent: #000; }
   .naqi-toolbar, .naqi-removed { display: none !important; }
   .naqi-page { max-inline-size: none; padding: 0; }
@@ -506,7 +506,7 @@
     const css =
       '@media print { body * { visibility: hidden !important; } ' +
       '[data-naqi-printing], [data-naqi-printing] * { visibility: visible !important; } ' +
-      '[data-naqi-printing] { position: absolute !important; inset: 0 auto auto 0 !important; inline-size: 100% !important; } }';
+      '[data-naqi-printing] { position: absolute !important; inset-block-start: 0 !important; inset-inline-start: 0 !important; inline-size: 100% !important; } }';
     let cleanup;
     try {
       const sheet = new win.CSSStyleSheet();

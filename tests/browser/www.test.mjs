@@ -393,6 +393,53 @@ test('reader.js inserts fields as text and drops active content (page without CS
   }
 });
 
+test('print shows only the reading view', async () => {
+  // A page of its own: headless Chromium never finishes a print job.
+  const p = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  try {
+    await p.goto(server.url('/'));
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+    await p.click('#sample-ar-news');
+    await p.waitForFunction(() => window.naqiDemo.extractions >= 1);
+    // Record the state at the moment the real window.print() is called.
+    await p.evaluate(() => {
+      const print = window.print.bind(window);
+      window.print = () => {
+        window.__printing = document.getElementById('reader-host').hasAttribute('data-naqi-printing');
+        print();
+      };
+    });
+    await p.click('#reader-host >> button[data-action="print"]');
+    assert.equal(await p.evaluate(() => window.__printing), true, 'print() called with the view marked');
+    await p.emulateMedia({ media: 'print' });
+    const styles = await p.evaluate(() => {
+      const host = document.getElementById('reader-host');
+      const root = host.shadowRoot;
+      return {
+        input: getComputedStyle(document.querySelector('section.input')).visibility,
+        side: getComputedStyle(document.querySelector('aside.side')).visibility,
+        article: getComputedStyle(root.querySelector('article')).visibility,
+        toolbar: getComputedStyle(root.querySelector('.naqi-toolbar')).display,
+        removed: getComputedStyle(root.querySelector('.naqi-removed')).display,
+        hostTop: host.getBoundingClientRect().top + window.scrollY,
+        overflow: getComputedStyle(host).overflowY,
+      };
+    });
+    assert.deepEqual(styles, {
+      input: 'hidden',
+      side: 'hidden',
+      article: 'visible',
+      toolbar: 'none',
+      removed: 'none',
+      hostTop: 0,
+      overflow: 'visible',
+    });
+    await p.screenshot({ path: path.join(outDir, 'www-print.png'), fullPage: true });
+  } finally {
+    await p.close();
+  }
+});
+
 test('errors reach the page as coded errors, not crashes', async () => {
   await page.fill('#html-input', '   ');
   await page.click('#extract');
