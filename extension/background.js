@@ -38,6 +38,11 @@ async function inject(tabId, details) {
   return first?.result;
 }
 
+/** Shows a short message (a _locales message name) in the page. */
+function notify(tabId, messageName) {
+  return inject(tabId, { func: (name) => globalThis.NaqiGlue.notify(name), args: [messageName] });
+}
+
 /** Which locale message explains a failed extraction. */
 function messageForError(error) {
   switch (error?.code) {
@@ -100,10 +105,7 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
       article = extract(page.html, { url: page.url, extraLabels: options.extraLabels });
     } catch (error) {
       console.warn('naqi: extraction failed', error);
-      await inject(tabId, {
-        func: (name) => globalThis.NaqiGlue.notify(name),
-        args: [messageForError(error)],
-      });
+      await notify(tabId, messageForError(error));
       return { action: 'failed', code: error?.code ?? 'UNKNOWN' };
     }
     const extracted = performance.now();
@@ -116,7 +118,7 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
     });
     const done = performance.now();
     if (!opened) {
-      await inject(tabId, { func: (name) => globalThis.NaqiGlue.notify(name), args: ['errorGeneric'] });
+      await notify(tabId, 'errorGeneric');
     } else if (!onlyIfReadable) {
       // Now that the view is up, the page's HTML can also update the toolbar icon.
       setTimeout(() => {
@@ -147,8 +149,8 @@ function activateFromUser(tabId) {
   activate(tabId).catch((error) => console.warn('naqi: cannot open this page', error));
 }
 
-// Toolbar icon: coloured when the page looks like an article, neutral otherwise or when the
-// extension may not read the page (then the default title stays, too). ------------------------------------------------------------
+// Toolbar icon: coloured when the page looks like an article, neutral otherwise; when the
+// extension may not read the page, the default icon and title stay. -------------------------
 
 function showReadable(tabId, readable) {
   const name = readable ? 'readable' : 'icon';

@@ -20,6 +20,8 @@ import { loadSample, repoRoot, startServer } from './lib.mjs';
 
 const FIREFOX = process.env.NAQI_FIREFOX || '/usr/bin/firefox-esr';
 const BUILT = path.join(repoRoot, 'dist', 'extension');
+/** WebDriver's code point for the Escape key. */
+const ESCAPE_KEY = '\uE00C';
 const skip = existsSync(FIREFOX) ? false : `Firefox not found at ${FIREFOX}`;
 
 /** A free TCP port on 127.0.0.1. */
@@ -181,7 +183,12 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
   }
 
   const pageHtml = async () =>
-    (await client.send('WebDriver:ExecuteScript', { script: 'return document.documentElement.outerHTML', args: [] })).value;
+    (
+      await client.send('WebDriver:ExecuteScript', {
+        script: 'return document.documentElement.outerHTML',
+        args: [],
+      })
+    ).value;
 
   test('an Arabic article under a strict CSP opens, and Escape restores the page', async () => {
     const sample = loadSample('ar-news');
@@ -200,7 +207,16 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
     }
 
     await client.send('WebDriver:PerformActions', {
-      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE00C' }, { type: 'keyUp', value: '\uE00C' }] }],
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [
+            { type: 'keyDown', value: ESCAPE_KEY },
+            { type: 'keyUp', value: ESCAPE_KEY },
+          ],
+        },
+      ],
     });
     await client.send('WebDriver:ReleaseActions');
     const html = await pageHtml();

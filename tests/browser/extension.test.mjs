@@ -179,7 +179,9 @@ before(async () => {
       '/xss.html': { body: xss },
       '/not-article.html': { body: notArticle },
       '/extra-label.html': { body: extraLabel },
-      '/empty.html': { body: '<!DOCTYPE html><html><head><title>x</title></head><body><nav><a href="/">home</a></nav></body></html>' },
+      '/empty.html': {
+        body: '<!DOCTYPE html><html><head><title>x</title></head><body><nav><a href="/">home</a></nav></body></html>',
+      },
     },
   });
   ext = await launchChromiumWithExtension(extDir);
@@ -329,7 +331,9 @@ describe('reading view', { timeout: 120_000 }, () => {
           .filter((el) => /^(script|iframe|frame|object|embed|form|svg|math|noscript)$/i.test(el.localName))
           .map((el) => el.localName),
         handlers: all.flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'srcdoc').map((a) => `${el.localName}[${a.name}]`),
+          [...el.attributes]
+            .filter((a) => /^on/i.test(a.name) || a.name === 'srcdoc')
+            .map((a) => `${el.localName}[${a.name}]`),
         ),
         scriptUrls: all.flatMap((el) =>
           [...el.attributes]
@@ -400,7 +404,8 @@ describe('the extension itself', { timeout: 60_000 }, () => {
       manifest.content_security_policy.extension_pages,
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     );
-    for (const file of ['background.js', 'pkg/web.js', 'pkg/wasm/naqi_bg.wasm', 'reader/reader.js', 'icons/readable-32.png']) {
+    const files = ['background.js', 'pkg/web.js', 'pkg/wasm/naqi_bg.wasm', 'reader/reader.js', 'icons/readable-32.png'];
+    for (const file of files) {
       assert.ok(existsSync(path.join(BUILT, file)), `${file} is not in the build`);
     }
   });
