@@ -45,7 +45,9 @@ before(async () => {
   });
   outDir = await ensureOutDir();
   await page.goto(server.url('/'));
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+  await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+  const ready = await page.getAttribute('body', 'data-ready');
+  assert.equal(ready, 'true', `the Wasm module did not load: ${await page.textContent('#status')}`);
 });
 
 after(async () => {
