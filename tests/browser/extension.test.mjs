@@ -93,6 +93,8 @@ async function readView(page) {
     return {
       hostTag: host.localName,
       title: text(root.querySelector('.naqi-title')),
+      site: text(root.querySelector('.naqi-site')),
+      leadImage: root.querySelector('.naqi img')?.getAttribute('src') ?? null,
       dir: article?.getAttribute('dir'),
       lang: article?.getAttribute('lang'),
       paragraphs: [...(article?.querySelectorAll('p, h2, h3, h4') ?? [])].map((p) => p.textContent),
@@ -129,6 +131,10 @@ function assertArticle(view, expected) {
   assert.ok(view, 'the reading view is not mounted');
   assert.equal(view.hostTag, 'naqi-reader');
   assert.equal(fold(view.title), fold(expected.title));
+  assert.equal(fold(view.site), fold(expected.site_name));
+  // The expectation resolves the page's relative image address against its canonical URL; in
+  // the browser the page's real address is the base, so compare the path.
+  assert.equal(new URL(view.leadImage).pathname, new URL(expected.lead_image).pathname);
   assert.equal(view.dir, expected.dir);
   assert.ok(view.pageHidden, 'the page under the view is still shown');
   const shown = view.paragraphs.map(fold);
