@@ -120,12 +120,16 @@ function safeStorage(op, key, value) {
   return null;
 }
 
+// Saved reading-view preferences; on a first visit, the dark theme when the
+// system asks for it.
 function loadPrefs() {
   try {
-    return JSON.parse(safeStorage('get', PREFS_KEY) || 'null') || undefined;
+    const saved = JSON.parse(safeStorage('get', PREFS_KEY) || 'null');
+    if (saved) return saved;
   } catch {
-    return undefined;
+    // unreadable: start from the defaults
   }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? { theme: 'dark' } : undefined;
 }
 
 function t() {
