@@ -136,6 +136,7 @@ function assertArticle(view, expected) {
   // the browser the page's real address is the base, so compare the path.
   assert.equal(new URL(view.leadImage).pathname, new URL(expected.lead_image).pathname);
   assert.equal(view.dir, expected.dir);
+  assert.equal(view.lang?.split('-')[0], expected.lang);
   assert.ok(view.pageHidden, 'the page under the view is still shown');
   const shown = view.paragraphs.map(fold);
   let last = -1;
