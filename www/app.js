@@ -23,8 +23,9 @@ const STRINGS = {
     ready: 'جاهز. اختر مثالاً أو ألصق صفحة.',
     loadFailed: 'تعذّر تحميل وحدة WebAssembly:',
     empty: 'ألصق HTML أولاً.',
-    done: (ms, words) => `استُخرج المقال في ${ms} م.ث (${words} كلمة).`,
-    notReadable: 'تنبيه: لا تبدو هذه الصفحة مقالاً، والنتيجة قد تكون ناقصة.',
+    done: (ms, words, readable) =>
+      `استُخرج المقال في ${ms} م.ث (${words} كلمة).` +
+      (readable ? '' : ' تنبيه: لا تبدو هذه الصفحة مقالاً، والنتيجة قد تكون ناقصة.'),
     failed: 'فشل الاستخراج',
     timing: 'زمن الاستخراج',
     ms: 'م.ث',
@@ -63,8 +64,9 @@ const STRINGS = {
     ready: 'Ready. Pick a sample or paste a page.',
     loadFailed: 'Could not load the WebAssembly module:',
     empty: 'Paste some HTML first.',
-    done: (ms, words) => `Extracted in ${ms} ms (${words} words).`,
-    notReadable: 'Note: this page does not look like an article; the result may be incomplete.',
+    done: (ms, words, readable) =>
+      `Extracted in ${ms} ms (${words} words).` +
+      (readable ? '' : ' Note: this page does not look like an article; the result may be incomplete.'),
     failed: 'Extraction failed',
     timing: 'Extraction time',
     ms: 'ms',
@@ -98,7 +100,6 @@ const state = {
   uiLang: pickUiLang(),
   article: null,
   view: null,
-  ready: false,
   statusKey: 'loading',
   statusArgs: [],
   statusIsError: false,
@@ -197,10 +198,7 @@ function runExtract() {
   state.article = article;
   state.lastMs = ms;
   renderArticle(article, ms);
-  setStatus('done', [formatMs(ms), article.wordCount]);
-  if (!isProbablyReadable(html)) {
-    $('status').append(' ', t().notReadable);
-  }
+  setStatus('done', [formatMs(ms), article.wordCount, isProbablyReadable(html)]);
   window.naqiDemo.lastArticle = article;
   window.naqiDemo.lastMs = ms;
   window.naqiDemo.extractions += 1;
@@ -351,7 +349,6 @@ applyUiLang();
 wire();
 window.naqiDemo.ready = init()
   .then(() => {
-    state.ready = true;
     $('extract').disabled = false;
     for (const button of document.querySelectorAll('button.sample')) button.disabled = false;
     setStatus('ready');
