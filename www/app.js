@@ -32,6 +32,7 @@ const STRINGS = {
     removedTitle: 'الكتل المحذوفة',
     nothingRemoved: 'لم يُحذف شيء.',
     metadata: 'البيانات الوصفية',
+    details: 'تفاصيل الاستخراج',
     fields: {
       title: 'العنوان',
       byline: 'الكاتب',
@@ -73,6 +74,7 @@ const STRINGS = {
     removedTitle: 'Removed blocks',
     nothingRemoved: 'Nothing was removed.',
     metadata: 'Metadata',
+    details: 'Extraction details',
     fields: {
       title: 'Title',
       byline: 'Byline',
@@ -99,6 +101,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   uiLang: pickUiLang(),
   article: null,
+  lastMs: null,
   view: null,
   statusKey: 'loading',
   statusArgs: [],
@@ -157,7 +160,9 @@ function applyUiLang() {
   document.documentElement.dir = state.uiLang === 'ar' ? 'rtl' : 'ltr';
   // The side panel is interface, so it follows the interface language even
   // when the result around it follows the article's direction.
-  document.querySelector('aside.side').dir = document.documentElement.dir;
+  const side = document.querySelector('aside.side');
+  side.dir = document.documentElement.dir;
+  side.setAttribute('aria-label', strings.details);
   for (const node of document.querySelectorAll('[data-i18n]')) {
     node.textContent = strings[node.dataset.i18n];
   }
