@@ -21,7 +21,7 @@
   const TOAST_ID = 'naqi-toast';
   const TOAST_MS = 5000;
 
-  /** The open view: { host, view, saved: [[element, style|null]], x, y, onKeydown }. */
+  /** The open view: { host, view, saved: [[element, style|null]], x, y, focused, onKeydown }. */
   let session = null;
 
   function setImportant(element, styles) {
@@ -47,6 +47,7 @@
       .map((element) => [element, element.getAttribute('style')]);
     const x = window.scrollX;
     const y = window.scrollY;
+    const focused = document.activeElement;
 
     // A custom element name keeps the page's `div { ... }` rules off the host; the inline
     // important styles win over any rule the page has for it.
@@ -97,13 +98,13 @@
       close();
     };
     window.addEventListener('keydown', onKeydown, true);
-    session = { host, view, saved, x, y, onKeydown };
+    session = { host, view, saved, x, y, focused, onKeydown };
     return true;
   }
 
   function close() {
     if (!session) return false;
-    const { host, view, saved, x, y, onKeydown } = session;
+    const { host, view, saved, x, y, focused, onKeydown } = session;
     session = null;
     window.removeEventListener('keydown', onKeydown, true);
     try {
@@ -120,6 +121,7 @@
       else element.setAttribute('style', style);
     }
     window.scrollTo({ left: x, top: y, behavior: 'instant' });
+    if (focused && focused !== document.body && focused.isConnected) focused.focus?.({ preventScroll: true });
     return true;
   }
 
