@@ -278,6 +278,14 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.equal(view.uiDir, 'ltr');
     assertArticle(view, enNews.expected);
     assertRemovedLabels(view, enNews.expected.removed_block_labels);
+
+    // A theme picked in the view becomes the default for the next one.
+    await page.locator('#naqi-reader button[data-action=theme][data-value=sepia]').click();
+    await inWorker(async () => {
+      while ((await chrome.storage.sync.get('prefs')).prefs?.theme !== 'sepia') {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
   });
 
   test("a page whose CSP forbids Wasm still opens (naqi runs in the worker)", async () => {
