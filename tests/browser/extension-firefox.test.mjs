@@ -16,7 +16,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSample, repoRoot, startServer } from './lib.mjs';
+import { assertScreenshotNotBlank, ensureOutDir, loadSample, repoRoot, startServer } from './lib.mjs';
 
 const FIREFOX = process.env.NAQI_FIREFOX || '/usr/bin/firefox-esr';
 const BUILT = path.join(repoRoot, 'dist', 'extension');
@@ -205,6 +205,10 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
     for (const banned of sample.expected.must_not_contain) {
       assert.ok(!view.text.includes(banned), `removed text in the view: ${banned}`);
     }
+    const { value: png } = await client.send('WebDriver:TakeScreenshot', {});
+    const shot = path.join(await ensureOutDir('extension'), 'firefox-ar.png');
+    await writeFile(shot, Buffer.from(png, 'base64'));
+    assertScreenshotNotBlank(shot);
 
     await client.send('WebDriver:PerformActions', {
       actions: [
