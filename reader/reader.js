@@ -638,6 +638,17 @@
     page.append(head);
 
     const body = buildBody(doc, article.contentHtml);
+    // The header already shows the title; drop a leading heading that repeats it.
+    const firstHeading = body.querySelector('h1, h2');
+    const squash = (text) => String(text || '').replace(/\s+/g, ' ').trim();
+    if (
+      firstHeading &&
+      article.title &&
+      squash(firstHeading.textContent) === squash(article.title) &&
+      squash(body.textContent).startsWith(squash(article.title))
+    ) {
+      firstHeading.remove();
+    }
     const bodyImages = Array.from(body.querySelectorAll('img')).map((img) => img.getAttribute('src'));
     if (article.leadImage && isSafeUrl(article.leadImage) && !bodyImages.includes(article.leadImage)) {
       const figure = el(doc, 'figure', { class: 'naqi-lead' });

@@ -333,8 +333,9 @@ test('the interface switches between Arabic and English', async () => {
   await page.click('#ui-lang');
 });
 
-test('reader.js inserts fields as text and drops active content (page without CSP)', async () => {
-  // A page with no CSP, so only reader.js stands between the payloads and execution.
+// A bare page with reader.js and no CSP, so only reader.js stands between
+// payloads and execution.
+async function withHarness(fn) {
   const harness = await startServer({
     root: siteDir,
     routes: {
@@ -346,6 +347,34 @@ test('reader.js inserts fields as text and drops active content (page without CS
   const p = await browser.newPage();
   try {
     await p.goto(harness.url('/harness.html'));
+    await fn(p);
+  } finally {
+    await p.close();
+    await harness.close();
+  }
+}
+
+test('reader.js: a leading heading that repeats the title is shown once', async () => {
+  await withHarness(async (p) => {
+    const headings = await p.evaluate(() => {
+      const base = { dir: 'ltr', lang: 'en', text: '', markdown: '', wordCount: 0, removed: [] };
+      const host = document.getElementById('host');
+      const seen = [];
+      for (const contentHtml of [
+        '<h1>Same  title</h1><p>Body.</p>',
+        '<p>Intro.</p><h2>Same title</h2><p>Body.</p>',
+      ]) {
+        NaqiReader.mount(host, { ...base, title: 'Same title', contentHtml });
+        seen.push(host.shadowRoot.querySelectorAll('article h1, article h2').length);
+      }
+      return seen;
+    });
+    assert.deepEqual(headings, [0, 1], 'dropped when it opens the body, kept further down');
+  });
+});
+
+test('reader.js inserts fields as text and drops active content (page without CSP)', async () => {
+  await withHarness(async (p) => {
     const payload = '<img src="x" onerror="window.__pwned=1">';
     const result = await p.evaluate(async (payload) => {
       const article = {
@@ -389,10 +418,7 @@ test('reader.js inserts fields as text and drops active content (page without CS
     assert.equal(result.images, 0);
     assert.match(result.body, /Body text stays\./);
     assert.doesNotMatch(result.body, /<script|<svg|<iframe|javascript:|onerror|onclick|style=/i);
-  } finally {
-    await p.close();
-    await harness.close();
-  }
+  });
 });
 
 test('print shows only the reading view', async () => {
