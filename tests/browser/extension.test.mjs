@@ -484,6 +484,17 @@ describe('options page', { timeout: 120_000 }, () => {
       return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches);
     });
     assert.deepEqual(registered, [['*://127.0.0.1/*']]);
+
+    await page.click('#sites button[data-site="127.0.0.1"]');
+    await page.locator('#sites-empty').waitFor();
+    const after = await inWorker(async () => {
+      await self.naqi.syncAutoOpen();
+      return {
+        sites: (await chrome.storage.sync.get('autoSites')).autoSites,
+        scripts: (await chrome.scripting.getRegisteredContentScripts()).length,
+      };
+    });
+    assert.deepEqual(after, { sites: [], scripts: 0 });
   });
 
   test('in an Arabic browser the options page is Arabic and right-to-left', async () => {
