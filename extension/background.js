@@ -174,7 +174,13 @@ async function updateIndicator(tabId, url) {
 }
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status === 'complete') updateIndicator(tabId, tab.url);
+  if (change.status === 'loading') {
+    // A new page: forget what the icon said about the previous one.
+    chrome.action.setIcon({ tabId, path: iconPaths('icon') }).catch(() => {});
+    chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage('actionTitle') }).catch(() => {});
+  } else if (change.status === 'complete') {
+    updateIndicator(tabId, tab.url);
+  }
 });
 
 // Automatic opening on chosen sites ----------------------------------------------------------

@@ -450,6 +450,14 @@ describe('the extension itself', { timeout: 60_000 }, () => {
     assert.equal(await titleOf(article.tabId), messages.readable);
     const section = await openTab('/not-article.html');
     assert.equal(await titleOf(section.tabId), messages.notReadable);
+    // The same tab, navigated from an article to a page that is not one.
+    // (Waits until the indicator says so; the suite's timeout fails the test otherwise.)
+    await article.page.goto(server.url('/not-article.html'), { waitUntil: 'load' });
+    await inWorker(async ({ id, expected }) => {
+      while ((await chrome.action.getTitle({ tabId: id })) !== expected) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, { id: article.tabId, expected: messages.notReadable });
   });
 });
 
