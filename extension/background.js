@@ -174,13 +174,8 @@ async function updateIndicator(tabId, url) {
 }
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status === 'loading') {
-    // A new page: forget what the icon said about the previous one.
-    chrome.action.setIcon({ tabId, path: iconPaths('icon') }).catch(() => {});
-    chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage('actionTitle') }).catch(() => {});
-  } else if (change.status === 'complete') {
-    updateIndicator(tabId, tab.url);
-  }
+  // Browsers reset a tab's own icon and title when it navigates; only set them once loaded.
+  if (change.status === 'complete') updateIndicator(tabId, tab.url);
 });
 
 // Automatic opening on chosen sites ----------------------------------------------------------

@@ -458,6 +458,13 @@ describe('the extension itself', { timeout: 60_000 }, () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     }, { id: article.tabId, expected: messages.notReadable });
+    // Then to an article on a host the extension may not read: the icon goes back to neutral.
+    await article.page.goto(server.url('/ar-news.html').replace('127.0.0.1', 'localhost'));
+    await inWorker(async (id) => {
+      while ((await chrome.action.getTitle({ tabId: id })) !== chrome.i18n.getMessage('actionTitle')) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, article.tabId);
   });
 });
 
