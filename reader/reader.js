@@ -187,7 +187,7 @@
   display: flex;
   flex-wrap: wrap;
   align-items: center;
-  gap: 6px 10px;
+  gap: 6px 6px;
   padding-block: 6px;
   padding-inline: 16px;
   background: var(--naqi-bar);
@@ -195,8 +195,7 @@
   backdrop-filter: blur(6px);
 }
 .naqi-group { display: inline-flex; flex: none; align-items: center; gap: 2px; }
-.naqi-group + .naqi-group { padding-inline-start: 10px; border-inline-start: 1px solid var(--naqi-rule); }
-.naqi-group-label { color: var(--naqi-muted); font-size: 13px; margin-inline-end: 4px; }
+.naqi-group + .naqi-group { padding-inline-start: 6px; border-inline-start: 1px solid var(--naqi-rule); }
 .naqi-spacer { flex: 1 1 auto; }
 .naqi button {
   font: inherit;
@@ -206,7 +205,7 @@
   border: 1px solid transparent;
   border-radius: 6px;
   padding-block: 4px;
-  padding-inline: 7px;
+  padding-inline: 6px;
   cursor: pointer;
   min-block-size: 30px;
   white-space: nowrap;
@@ -227,7 +226,7 @@
 .naqi-swatch[data-value="light"] { background: #fbfaf8; }
 .naqi-swatch[data-value="sepia"] { background: #f4ecd8; }
 .naqi-swatch[data-value="dark"] { background: #1a1b1e; }
-.naqi-status { color: var(--naqi-accent); font-size: 13px; min-inline-size: 5em; }
+.naqi-status { color: var(--naqi-accent); font-size: 13px; }
 
 /* Narrow views (phones, side panels): one row that scrolls sideways. */
 @container (max-width: 640px) {
@@ -577,9 +576,8 @@
     const toolbar = el(doc, 'div', { class: 'naqi-toolbar', role: 'toolbar', 'aria-label': t.toolbar });
     const button = (action, label, value, extra) =>
       el(doc, 'button', Object.assign({ type: 'button', 'data-action': action, 'data-value': value }, extra), label);
-    const group = (label, children, icon) => {
+    const group = (label, children) => {
       const g = el(doc, 'div', { class: 'naqi-group', role: 'group', 'aria-label': label, title: label });
-      if (icon) g.append(el(doc, 'span', { class: 'naqi-group-label', 'aria-hidden': 'true' }, icon));
       g.append(...children);
       return g;
     };
@@ -608,7 +606,7 @@
     toolbar.append(
       group(t.theme, themeButtons),
       group(t.font, [smaller, larger, ...fontButtons]),
-      group(t.width, widthButtons, '↔'),
+      group(t.width, widthButtons),
       actions,
       status,
       el(doc, 'span', { class: 'naqi-spacer' }),
