@@ -21,6 +21,9 @@ const SIBLING_MIN_SCORE: f64 = 10.0;
 #[derive(Debug, Clone)]
 pub(crate) struct Selection {
     pub roots: Vec<NodeId>,
+    /// The best-scored block itself, before climbing to lone parents: cleaning must keep it
+    /// and its ancestors.
+    pub core: NodeId,
 }
 
 /// Chooses the article. `title_node` is the heading of the page's headline, when found.
@@ -60,6 +63,7 @@ pub(crate) fn run(
         }
     }
 
+    let core = top;
     // A lone child stands for its parent: siblings are found one level up.
     while let Some(parent) = dom.parent(top) {
         if matches!(dom.tag(parent), "body" | "#root" | "html") {
@@ -75,6 +79,7 @@ pub(crate) fn run(
 
     Some(Selection {
         roots: merge_siblings(dom, m, scores, top),
+        core,
     })
 }
 

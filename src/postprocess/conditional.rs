@@ -22,8 +22,10 @@ const BYLINE_HINTS: &[&str] = &[
 const BYLINE_MAX_CHARS: u32 = 150;
 
 /// Removes furniture inside the article roots.
-pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], title: &str) {
+/// `core`, the best-scored block, and its ancestors are never removed.
+pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) {
     let m = Measures::of(dom);
+    let protected = dom.holders_of(Some(core));
     let title_words = words(title);
     let mut title_dropped = false;
     for &root in roots {
@@ -32,6 +34,10 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], title: &str) {
         while id < end {
             if dom.is_removed(id) {
                 id = dom.subtree_end(id);
+                continue;
+            }
+            if protected.get(id).copied().unwrap_or(false) {
+                id += 1;
                 continue;
             }
             let tag = dom.tag(id);

@@ -14,13 +14,14 @@ use url::Url;
 pub(crate) fn run(
     dom: &mut Dom,
     roots: &[NodeId],
+    core: NodeId,
     title: &str,
     base: Option<&Url>,
     keep_images: bool,
     removals: &mut Vec<Removal>,
 ) -> Vec<OutNode> {
-    crate::related::remove_link_lists(dom, roots, removals);
-    conditional::clean(dom, roots, title);
+    crate::related::remove_link_lists(dom, roots, core, removals);
+    conditional::clean(dom, roots, core, title);
     build::Builder {
         dom,
         base,

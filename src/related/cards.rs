@@ -14,14 +14,25 @@ const HEADLINE_CHARS: u32 = 20;
 
 /// Removes, from inside the article roots, lists and card groups of headline links, and
 /// teaser cards: blocks that open with another article's headline link.
-pub(crate) fn remove_link_lists(dom: &mut Dom, roots: &[NodeId], out: &mut Vec<Removal>) {
+/// `core`, the best-scored block, and its ancestors are never removed.
+pub(crate) fn remove_link_lists(
+    dom: &mut Dom,
+    roots: &[NodeId],
+    core: NodeId,
+    out: &mut Vec<Removal>,
+) {
     let m = Measures::of(dom);
+    let protected = dom.holders_of(Some(core));
     for &root in roots {
         let end = dom.subtree_end(root);
         let mut id = root + 1;
         while id < end {
             if dom.is_removed(id) {
                 id = dom.subtree_end(id);
+                continue;
+            }
+            if protected.get(id).copied().unwrap_or(false) {
+                id += 1;
                 continue;
             }
             if !matches!(

@@ -27,6 +27,8 @@ const SMALL_BOX_CHARS: u32 = 200;
 const LINE_LINK_SHARE: f64 = 0.6;
 /// A block is a link list when links hold this share of its text.
 const LIST_LINK_SHARE: f64 = 0.5;
+/// How deep below a block its own headline may sit.
+const HEADLINE_DEPTH: usize = 2;
 /// Most climbs from a label to its box.
 const MAX_CLIMB: usize = 4;
 
@@ -263,8 +265,11 @@ pub(crate) fn opens_with_headline_link(
         .find(|&d| {
             dom.is_element(d) && (is_heading(dom.tag(d)) || dom.tag(d) == "p") && m.chars(d) > 0
         });
-    first_text_block
-        .is_some_and(|b| (!headings_only || is_heading(dom.tag(b))) && is_headline_link(dom, m, b))
+    // A teaser's headline sits at its top, not deep inside a media caption.
+    let near_top = |b: NodeId| b == id || dom.ancestors(b).take(HEADLINE_DEPTH).any(|a| a == id);
+    first_text_block.is_some_and(|b| {
+        near_top(b) && (!headings_only || is_heading(dom.tag(b))) && is_headline_link(dom, m, b)
+    })
 }
 
 /// A heading, or a short line, whose text is (nearly) all one link.

@@ -206,36 +206,27 @@ fn process(job: &Job<'_>, path: &Path) -> Outcome {
         IdFrom::File => input::id_from_file_name(path),
         IdFrom::Dir => input::id_from_parent(path),
     };
-    let mut line = Line {
-        id,
-        path: path.display().to_string(),
-        ms: 0.0,
-        article: None,
-        error: None,
-    };
-    let article;
-    match input::read_page(path) {
+    let (article, error, ms) = match input::read_page(path) {
         Err(err) => {
-            line.error = Some(LineError {
+            let error = LineError {
                 code: "IO_ERROR".into(),
                 message: err.to_string(),
-            });
+            };
+            (None, Some(error), 0.0)
         }
-        Ok(bytes) => {
-            let (result, ms) = timed(job.repeat, || run_one(job, &bytes));
-            line.ms = ms;
-            match result {
-                Ok(Some(a)) => {
-                    article = a;
-                    line.article = Some(&article);
-                }
-                Ok(None) => {}
-                Err(error) => line.error = Some(error),
-            }
-        }
-    }
-    let failed = line.error.is_some();
-    let ms = line.ms;
+        Ok(bytes) => match timed(job.repeat, || run_one(job, &bytes)) {
+            (Ok(article), ms) => (article, None, ms),
+            (Err(error), ms) => (None, Some(error), ms),
+        },
+    };
+    let failed = error.is_some();
+    let line = Line {
+        id,
+        path: path.display().to_string(),
+        ms,
+        article: article.as_ref(),
+        error,
+    };
     let json = serde_json::to_string(&line).unwrap_or_else(|err| {
         format!(
             r#"{{"id":{:?},"error":{{"code":"SERIALIZE","message":{:?}}}}}"#,
@@ -276,21 +267,22 @@ fn run_one(job: &Job<'_>, bytes: &[u8]) -> Result<Option<naqi::Article>, LineErr
     }
 }
 
-/// Runs `f` `repeat` times; returns the last result and the median wall time in milliseconds,
-/// rounded to microseconds.
+/// Runs `f` `repeat` times (at least once); returns the last result and the median wall time in
+/// milliseconds, rounded to microseconds.
 fn timed<T>(repeat: usize, mut f: impl FnMut() -> T) -> (T, f64) {
-    let mut times = Vec::with_capacity(repeat);
-    let mut result = None;
-    for _ in 0..repeat {
+    let mut run = || {
         let start = Instant::now();
-        result = Some(f());
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        let result = f();
+        (result, start.elapsed().as_secs_f64() * 1000.0)
+    };
+    let (mut result, first) = run();
+    let mut times = vec![first];
+    for _ in 1..repeat {
+        let (again, ms) = run();
+        result = again;
+        times.push(ms);
     }
     times.sort_by(f64::total_cmp);
-    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
-    match result {
-        Some(result) => (result, (median * 1000.0).round() / 1000.0),
-        // `repeat` is at least 1, so `f` ran; this arm only satisfies the types.
-        None => (f(), 0.0),
-    }
+    let median = times.get(times.len() / 2).copied().unwrap_or(first);
+    (result, (median * 1000.0).round() / 1000.0)
 }
