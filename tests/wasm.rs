@@ -1,5 +1,6 @@
 //! wasm-bindgen tests of the JavaScript bindings (feature `wasm`), run in Node by
-//! `wasm-pack test --node --no-default-features --features wasm -- --test wasm`.
+//! scripts/test-node.sh (`cargo test --target wasm32-unknown-unknown --no-default-features
+//! --features wasm --test wasm` with wasm-bindgen-test-runner as the runner).
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 use wasm_bindgen::{JsCast, JsValue};
