@@ -303,6 +303,9 @@ def main(argv=None):
     if unknown:
         log(f"unknown systems: {', '.join(sorted(unknown))}")
         return 2
+    if "naqi" in systems and not Path(args.naqi).is_file():
+        log(f"naqi binary {args.naqi} not found (cargo build --release --features cli)")
+        return 2
     outdir = Path(args.out)
     started = time.perf_counter()
     results = {"corpora": {}, "machine": machine(), "versions": versions(args.naqi)}

@@ -15,9 +15,11 @@ fail() { echo "eval-smoke: FAIL: $*" >&2; exit 1; }
 
 # The debug binary: `cargo test --features cli` (test-rust) has already built it.
 cargo build --features cli --quiet
+TARGET_DIR=$(cargo metadata --no-deps --format-version 1 |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 OUT=eval/out/smoke
 rm -rf "$OUT"
-python3 eval/run.py --corpora "$CORPORA" --out "$OUT" --naqi target/debug/naqi \
+python3 eval/run.py --corpora "$CORPORA" --out "$OUT" --naqi "$TARGET_DIR/debug/naqi" \
   --pages 3 --systems naqi --no-speed --min-f1 0.5
 SHARED="$SHARED" CORPORA="$CORPORA" PRED_DIR="$OUT" python3 eval/test_score.py
 echo "eval-smoke: ok"

@@ -16,6 +16,8 @@ bash scripts/eval-peers.sh
 
 say "building naqi (release)"
 cargo build --release --features cli
+TARGET_DIR=$(cargo metadata --no-deps --format-version 1 |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 
 # The browser speed and the size rows need the npm package; build it once if it is missing.
 if [ ! -f dist/pkg/web.js ] && [ "${EVAL_PACKAGE:-1}" = 1 ]; then
@@ -32,4 +34,4 @@ else
   say "no browser speed numbers in this run (see above)"
 fi
 
-python3 eval/run.py --corpora "$CORPORA" --report docs/benchmarks.md "${BROWSER_ARGS[@]}"
+python3 eval/run.py --corpora "$CORPORA" --naqi "$TARGET_DIR/release/naqi" --report docs/benchmarks.md "${BROWSER_ARGS[@]}"
