@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --check
-cargo clippy --all-targets --features cli -- -D warnings
+cargo clippy --all-targets --all-features -- -D warnings
 cargo test --features cli
