@@ -153,16 +153,29 @@ def speed_section(speed):
     return out
 
 
-def browser_section(browser):
-    if not browser:
-        return ["## In the browser", "", "Not measured in this run (needs `make package`; see "
-                "DEVELOPING.md).", ""]
-    out = ["## In the browser", "", browser.get("description", ""), "",
-           f"- pages: {browser.get('pages')}; median naqi / Readability.js time ratio: "
-           f"**{_num(browser.get('median_ratio'), 2)}** (target ≤ 0.5)",
-           f"- median ms: naqi {_ms(browser.get('naqi_median_ms'))}, Readability.js "
-           f"{_ms(browser.get('readability_median_ms'))}"]
-    return out + [""]
+def browser_section(browser, extension):
+    out = ["## In the browser", ""]
+    if browser:
+        ratio = browser.get("median_ratio")
+        target = "" if ratio is None else (" — within the ≤ 0.5 target" if ratio <= 0.5
+                                           else " — **not within** the ≤ 0.5 target")
+        out += [browser.get("description", ""), "",
+                f"- median over {browser.get('pages')} pages of naqi / Readability.js time: "
+                f"**{_num(ratio, 2)}**{target}",
+                f"- median ms/page: naqi {_ms(browser.get('naqi_median_ms'))}, Readability.js "
+                f"{_ms(browser.get('readability_median_ms'))}"
+                + (f"; {browser['failed']} pages failed to load" if browser.get("failed") else ""),
+                ""]
+    else:
+        out += ["In-page comparison not measured in this run (needs `make package`).", ""]
+    if extension:
+        out += [extension.get("description", ""), "",
+                f"- activation to view: median **{_ms(extension.get('median_ms'))} ms** over "
+                f"{extension.get('pages')} pages (first, cold: {_ms(extension.get('first_ms'))} ms)"
+                + (f"; {extension['failed']} pages failed" if extension.get("failed") else ""), ""]
+    else:
+        out += ["Extension activation not measured in this run (needs `make extension`).", ""]
+    return out
 
 
 def sizes_section(sizes):
@@ -213,7 +226,7 @@ def render(results):
         out += per_page_section("arabic-real", results["corpora"]["arabic-real"])
     if "speed" in results:
         out += speed_section(results["speed"])
-    out += browser_section(results.get("browser"))
+    out += browser_section(results.get("browser"), results.get("extension"))
     out += sizes_section(results.get("sizes"))
     out.append(METHOD)
     return "\n".join(out)
@@ -244,6 +257,10 @@ def headline(results):
     if browser and browser.get("median_ratio"):
         out.append(f"- **In Chromium**: naqi Wasm takes {browser['median_ratio']:.2f}× Readability.js's "
                    f"time (median over {browser['pages']} pages).")
+    extension = results.get("extension")
+    if extension and extension.get("median_ms"):
+        out.append(f"- **Extension**: {extension['median_ms']:.0f} ms from activation to the reading "
+                   f"view (median over {extension['pages']} pages).")
     for w in (results.get("sizes") or {}).get("wasm", []):
         out.append(f"- **Size**: {w['gzip_bytes'] / 1024:.0f} KiB gzipped Wasm.")
     return out + [""]

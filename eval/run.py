@@ -289,6 +289,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=5, help="runs per page for the native speed section")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--browser", help="browser speed results (JSON from eval/browser_speed.mjs)")
+    ap.add_argument("--extension", help="extension activation results (JSON from eval/extension_speed.mjs)")
     ap.add_argument("--report", help="write the Markdown report here")
     ap.add_argument("--min-f1", type=float, help="fail when naqi's F1 on a corpus is below this")
     args = ap.parse_args(argv)
@@ -340,6 +341,8 @@ def main(argv=None):
     results["sizes"] = sizes()
     if args.browser and Path(args.browser).exists():
         results["browser"] = json.loads(Path(args.browser).read_text())
+    if args.extension and Path(args.extension).exists():
+        results["extension"] = json.loads(Path(args.extension).read_text())
     results["elapsed_s"] = time.perf_counter() - started
     (outdir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
     print_summary(results)
