@@ -54,28 +54,30 @@ pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
 /// The charset named by a `<meta charset>` or `<meta http-equiv content="...; charset=...">`.
 fn declared(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"<meta").map(|p| p + from) {
-        let end = find(&lower[pos..], b">").map_or(lower.len(), |e| pos + e);
-        let tag = &lower[pos..end];
-        if let Some(c) = find(tag, b"charset") {
-            let rest = &tag[c + b"charset".len()..];
-            let rest = trim_start(rest);
-            if let Some(rest) = rest.strip_prefix(b"=") {
-                let value: Vec<u8> = trim_start(rest)
-                    .iter()
-                    .copied()
-                    .skip_while(|b| *b == b'"' || *b == b'\'')
-                    .take_while(|b| !matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
-                    .collect();
-                if let Some(enc) = Encoding::for_label(&value) {
-                    return Some(enc);
-                }
-            }
+    let mut rest: &[u8] = &lower;
+    while let Some(pos) = find(rest, b"<meta") {
+        let tag_and_after = rest.get(pos..).unwrap_or(&[]);
+        let end = find(tag_and_after, b">").unwrap_or(tag_and_after.len());
+        let tag = tag_and_after.get(..end).unwrap_or(&[]);
+        if let Some(enc) = charset_in(tag) {
+            return Some(enc);
         }
-        from = end.max(pos + 1);
+        rest = tag_and_after.get(end.max(1)..).unwrap_or(&[]);
     }
     None
+}
+
+/// The encoding named by `charset=` inside one `<meta ...>` tag (lowercased bytes).
+fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
+    let c = find(tag, b"charset")?;
+    let after = trim_start(tag.get(c + b"charset".len()..)?);
+    let value: Vec<u8> = trim_start(after.strip_prefix(b"=")?)
+        .iter()
+        .copied()
+        .skip_while(|b| *b == b'"' || *b == b'\'')
+        .take_while(|b| !matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+        .collect();
+    Encoding::for_label(&value)
 }
 
 /// windows-1256 when most non-ASCII bytes decode to Arabic letters there, else windows-1252.

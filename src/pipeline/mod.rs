@@ -26,6 +26,9 @@ use crate::{Error, Options, Removal};
 
 mod derived;
 
+/// One pass of the selection stages: output tree, its text, the removals, the first root.
+type Attempt = (Vec<OutNode>, String, Vec<Removal>, Option<NodeId>);
+
 /// Runs the whole pipeline on one document.
 pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
     options.validate()?;
@@ -47,7 +50,7 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
 
     // First with page furniture stripped by class/id; again without when that left too little.
     let before_unlikely = dom.removed.clone();
-    let mut best: Option<(Vec<OutNode>, String, Vec<Removal>, Option<NodeId>)> = None;
+    let mut best: Option<Attempt> = None;
     for strip_unlikely in [true, false] {
         dom.removed.clone_from(&before_unlikely);
         if strip_unlikely {

@@ -141,11 +141,9 @@ impl Builder<'_> {
                             child_block_context
                                 || matches!(t, "blockquote" | "li" | "figure" | "td" | "th" | "dd"),
                         );
-                        if matches!(t, "blockquote" | "li" | "td" | "th" | "dd")
-                            && children.iter().any(|c| is_block(c.tag()))
-                        {
-                            children = wrap_inline_runs(children);
-                        } else if child_block_context {
+                        let mixed = matches!(t, "blockquote" | "li" | "td" | "th" | "dd")
+                            && children.iter().any(|c| is_block(c.tag()));
+                        if mixed || child_block_context {
                             children = wrap_inline_runs(children);
                         }
                         let mut attrs = Vec::new();

@@ -100,13 +100,12 @@ fn match_line(
     if tag == "a" || matches!(tag, "body" | "main" | "article" | "#root") {
         return None;
     }
-    if chars <= MAX_LABEL_CHARS && (heading || m.link_density(id) < 0.5) {
-        if lexicon.label(folded).is_some() {
-            // A label followed by a link in the same line is an inline teaser, not a heading.
-            if !(has_link(dom, id) && lexicon.prefix(folded).is_some()) || heading {
-                return Some(Line::Label);
-            }
-        }
+    // A label with a link in the same line is a one-line teaser (below), unless it heads.
+    if chars <= MAX_LABEL_CHARS
+        && (heading || m.link_density(id) < 0.5 && !has_link(dom, id))
+        && lexicon.label(folded).is_some()
+    {
+        return Some(Line::Label);
     }
     let (kind, label_words) = lexicon.prefix(folded)?;
     let label_chars = text

@@ -31,6 +31,15 @@ export interface NaqiError extends Error {
 
 /** The options of `extract`; every field is optional and has a documented default. */
 export type ExtractOptions = Options;
+
+/**
+ * What `extractDocument` reads from a document: a DOM `Document` is one. Declared here so that
+ * projects without the DOM library can use the types.
+ */
+export interface DocumentLike {
+  readonly documentElement: { readonly outerHTML: string } | null;
+  readonly URL: string;
+}
 "#;
 
 /// Extracts the page's own article from an HTML document.
@@ -59,7 +68,7 @@ pub fn is_probably_readable(html: &str) -> bool {
 /// Throws like `extract`.
 #[wasm_bindgen(js_name = extractDocument, unchecked_return_type = "Article")]
 pub fn extract_document(
-    document: &web_sys::Document,
+    #[wasm_bindgen(unchecked_param_type = "DocumentLike")] document: &web_sys::Document,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let mut options = options_from_js(options)?;
