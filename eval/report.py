@@ -189,6 +189,23 @@ def sizes_section(sizes):
     return out + [""]
 
 
+def history_section(history):
+    """Earlier runs' headline numbers, newest first, so before/after stays visible."""
+    if not history:
+        return []
+    out = ["## History", "", "Headline numbers of the last runs of `make eval` (eval/history.jsonl), "
+           "newest first.", "",
+           "| Date | Commit | arabic-real F1 | leaks | ScrapingHub F1 | Readability pages F1 | "
+           "median ms | naqi / parse | browser naqi / Readability.js |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in reversed(history[-12:]):
+        out.append(f"| {row['date']} | `{row['commit']}` | {_num(row.get('arabic_f1'))} | "
+                   f"{row.get('arabic_leaks', '–')} | {_num(row.get('scrapinghub_f1'))} | "
+                   f"{_num(row.get('readability_pages_f1'))} | {_ms(row.get('median_ms'))} | "
+                   f"{_num(row.get('parse_ratio'), 2)} | {_num(row.get('browser_ratio'), 2)} |")
+    return out + [""]
+
+
 METHOD = """## How it is measured
 
 - Every system reads the same page files, one page at a time on one thread, in the same run.
@@ -228,6 +245,7 @@ def render(results):
         out += speed_section(results["speed"])
     out += browser_section(results.get("browser"), results.get("extension"))
     out += sizes_section(results.get("sizes"))
+    out += history_section(results.get("history"))
     out.append(METHOD)
     return "\n".join(out)
 

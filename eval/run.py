@@ -348,12 +348,44 @@ def main(argv=None):
     print_summary(results)
     if args.report:
         import report  # noqa: PLC0415  (only the full run writes Markdown)
+        results["history"] = append_history(results)
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         Path(args.report).write_text(report.render(results), encoding="utf-8")
         log(f"wrote {args.report}")
     for failure in failures:
         log(f"FAIL: {failure}")
     return 1 if failures else 0
+
+
+HISTORY = HERE / "history.jsonl"
+
+
+def append_history(results):
+    """Adds this run's headline numbers to eval/history.jsonl; returns all runs, oldest first."""
+    corpora = results["corpora"]
+
+    def pick(corpus, key):
+        naqi = corpora.get(corpus, {}).get("systems", {}).get("naqi", {})
+        value = naqi.get(key)
+        return value.get("strings") if isinstance(value, dict) else value
+
+    speed = results.get("speed", {})
+    naqi, parse = speed.get("naqi", {}), speed.get("naqi_parse", {})
+    row = {
+        "date": results["machine"]["date"],
+        "commit": results["machine"]["commit"],
+        "arabic_f1": pick("arabic-real", "f1"),
+        "arabic_leaks": pick("arabic-real", "leaks"),
+        "scrapinghub_f1": pick("scrapinghub", "f1"),
+        "readability_pages_f1": pick("readability-test-pages", "f1"),
+        "median_ms": naqi.get("median_ms"),
+        "parse_ratio": (naqi["total_ms"] / parse["total_ms"]
+                        if naqi.get("total_ms") and parse.get("total_ms") else None),
+        "browser_ratio": (results.get("browser") or {}).get("median_ratio"),
+    }
+    with open(HISTORY, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row) + "\n")
+    return score.read_jsonl(HISTORY)
 
 
 def print_summary(results):
