@@ -13,7 +13,7 @@ const tsc = process.env.NAQI_TSC ?? path.join(repo, "node_modules", ".bin", "tsc
 const CONSUMER_TS = `
 import {
   extract, extractDocument, isProbablyReadable,
-  type Article, type Direction, type ErrorCode, type ExtractOptions, type NaqiError,
+  type Article, type Direction, type DocumentLike, type ErrorCode, type ExtractOptions, type NaqiError,
   type Options, type ReadingTime, type Removal, type RemovalKind,
 } from "naqi";
 import init, { initSync, extract as extractWeb, type InitInput } from "naqi/web";
@@ -41,6 +41,7 @@ export type Checks = [
   Assert<NoAnyField<Removal>>,
   Assert<NoAnyField<ReadingTime>>,
   Assert<NoAnyField<NaqiError>>,
+  Assert<NoAnyField<DocumentLike>>,
   Assert<NotAny<Direction>>,
   Assert<NotAny<RemovalKind>>,
   Assert<NotAny<ErrorCode>>,
@@ -72,15 +73,16 @@ export function use(html: string): string {
   const wrong: "up" = article.dir;
   // @ts-expect-error: isProbablyReadable takes a string
   isProbablyReadable(42);
-  void extractDocument;
-  return [dir, minutes, kinds, label, byline, wrong].join();
+  const live: Article = extractDocument(document);
+  return [dir, minutes, kinds, label, byline, wrong, live.title].join();
 }
 `;
 
-function typecheck(name, moduleResolution, module) {
+/** Writes `source` and a strict tsconfig into a folder of the consumer project; runs tsc. */
+function typecheck(name, source, { module = "nodenext", moduleResolution = "nodenext", lib = ["es2022", "dom"] } = {}) {
   const dir = path.join(consumer, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "consumer.ts"), CONSUMER_TS);
+  writeFileSync(path.join(dir, "consumer.ts"), source);
   writeFileSync(
     path.join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -88,9 +90,8 @@ function typecheck(name, moduleResolution, module) {
         strict: true,
         noEmit: true,
         skipLibCheck: false,
-        noImplicitAny: true,
         target: "es2022",
-        lib: ["es2022", "dom"],
+        lib,
         types: [],
         module,
         moduleResolution,
@@ -101,31 +102,27 @@ function typecheck(name, moduleResolution, module) {
   return spawnSync(tsc, ["-p", dir], { encoding: "utf8" });
 }
 
-test("tsc --noEmit: a strict consumer compiles and no export is any (node16 resolution)", () => {
-  const run = typecheck("ts-nodenext", "nodenext", "nodenext");
+test("tsc --noEmit: a strict consumer compiles and no export is any (nodenext resolution)", () => {
+  const run = typecheck("ts-nodenext", CONSUMER_TS);
   assert.equal(run.status, 0, run.stdout + run.stderr);
 });
 
 test("tsc --noEmit: the same consumer under bundler resolution", () => {
-  const run = typecheck("ts-bundler", "bundler", "esnext");
+  const run = typecheck("ts-bundler", CONSUMER_TS, { module: "esnext", moduleResolution: "bundler" });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test("tsc --noEmit: a Node project without the DOM library can use `naqi`", () => {
+  const source = `import { extract, type Article } from "naqi";
+export const article: Article = extract("<p>x</p>", { url: "https://example.com/" });
+`;
+  const run = typecheck("ts-no-dom", source, { lib: ["es2022"] });
   assert.equal(run.status, 0, run.stdout + run.stderr);
 });
 
 test("the type check can fail: a wrong use is reported", () => {
-  const dir = path.join(consumer, "ts-wrong");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, "consumer.ts"),
-    'import { extract } from "naqi";\nexport const n: number = extract("<p>x</p>").title;\n',
-  );
-  writeFileSync(
-    path.join(dir, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], types: [] },
-      files: ["consumer.ts"],
-    }),
-  );
-  const run = spawnSync(tsc, ["-p", dir], { encoding: "utf8" });
+  const source = 'import { extract } from "naqi";\nexport const n: number = extract("<p>x</p>").title;\n';
+  const run = typecheck("ts-wrong", source);
   assert.notEqual(run.status, 0);
   assert.match(run.stdout, /TS2322/);
 });
