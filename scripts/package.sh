@@ -13,9 +13,9 @@ bash scripts/setup.sh
 # npm's wasm-opt first: Debian's writes broken modules.
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-TARGET_DIR=$(cargo metadata --no-deps --format-version 1 | node -pe 'JSON.parse(require("fs").readFileSync(0)).target_directory')
-VERSION=$(cargo metadata --no-deps --format-version 1 |
-  node -pe 'JSON.parse(require("fs").readFileSync(0)).packages.find(p => p.name === "naqi").version')
+META=$(cargo metadata --no-deps --format-version 1)
+TARGET_DIR=$(node -pe 'JSON.parse(process.argv[1]).target_directory' "$META")
+VERSION=$(node -pe 'JSON.parse(process.argv[1]).packages.find(p => p.name === "naqi").version' "$META")
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
   --enable-reference-types --enable-sign-ext --enable-multivalue)
 
@@ -63,8 +63,9 @@ import { pathToFileURL } from "node:url";
 const dir = process.argv[2];
 const html = `<!doctype html><html lang="ar" dir="rtl"><head><title>خبر للتجربة</title></head>
 <body><article><h1>خبر للتجربة</h1>
-<p>هذه فقرة أولى طويلة بما يكفي لتكون جزءاً من المقال، وفيها فواصل عربية، وجمل كاملة عن الخبر.</p>
-<p>وهذه فقرة ثانية من المقال نفسه، تكمل الخبر وتضيف تفاصيل أخرى مهمة للقارئ العربي في كل مكان.</p>
+<p>افتتحت المكتبة العامة في المدينة صباح اليوم قاعة جديدة للقراءة مخصصة للأطفال واليافعين، تضم أكثر من ثلاثة آلاف كتاب مصور وقصة قصيرة، إلى جانب ركن للألعاب التعليمية وآخر للرسم.</p>
+<p>وهذه فقرة ثانية من المقال نفسه، تقول فيها مديرة المكتبة إن القاعة ستفتح أبوابها كل يوم من التاسعة صباحاً حتى السادسة مساءً، وإن الدخول إليها مجاني لجميع الأعمار.</p>
+<p>وأضافت أن فكرة القاعة جاءت من اقتراحات الأهالي الذين طالبوا بمكان هادئ وآمن يقضي فيه أبناؤهم وقت الفراغ بعد المدرسة، وأن متطوعين سيساعدون الصغار في اختيار الكتب.</p>
 </article></body></html>`;
 const node = await import(pathToFileURL(`${dir}/node.js`));
 const web = await import(pathToFileURL(`${dir}/web.js`));
