@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Article, Error, Options};
 
+// TypeScript declarations added to the generated `.d.ts`. `ErrorCode` lists every code of
+// `Error::code()` plus the two that only the JavaScript wrapper throws; keep it in step.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_ERRORS: &'static str = r#"
+const TS_TYPES: &'static str = r#"
 /** The stable codes carried by errors that naqi throws. */
 export type ErrorCode =
   | "EMPTY_INPUT"
