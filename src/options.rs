@@ -13,7 +13,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 pub const DEFAULT_MAX_ELEMENTS: usize = 400_000;
 
 /// Default for [`Options::min_text_chars`]: 140 characters of body text, the length below which a
-/// result is more likely a teaser or an error page than an article. Arabic carries the same
+/// result is more likely a wrong pick (a caption, a teaser) than the article. Arabic carries the same
 /// content in about 38 % fewer characters than English, so this is kept well below
 /// Readability's 500.
 pub const DEFAULT_MIN_TEXT_CHARS: usize = 140;
@@ -59,7 +59,10 @@ pub struct Options {
     /// # Default
     /// [`DEFAULT_MAX_ELEMENTS`].
     pub max_elements: usize,
-    /// A body with less text than this is reported as [`Error::NoArticle`].
+    /// A body with less text than this makes the extractor try again, keeping the page
+    /// furniture it first set aside by class and id; the longer result wins. A result with no
+    /// text at all is [`Error::NoArticle`]; a short one is still returned (short news items
+    /// exist).
     ///
     /// # Default
     /// [`DEFAULT_MIN_TEXT_CHARS`].

@@ -10,6 +10,8 @@ const TOP_CANDIDATES: usize = 10;
 /// A candidate that belongs with the headline wins over a better one that does not when its
 /// score is at least this share of the best.
 const BELONGING_SHARE: f64 = 0.25;
+/// A headline link is a teaser's only when at least this much text precedes it.
+pub(crate) const TEXT_BEFORE_TEASER: usize = 100;
 /// How many levels from a candidate up are checked for a teaser's headline link.
 const TEASER_LEVELS: usize = 3;
 /// Siblings merge when they score at least this share of the chosen block...
@@ -101,7 +103,11 @@ fn belongs(dom: &Dom, m: &Measures, c: NodeId, t: NodeId) -> bool {
         if dom.is_inside(t, x) {
             break;
         }
-        if opens_with_headline_link(dom, m, x, true) {
+        // Another article's headline after the page's own text: a teaser. Right after the
+        // page's headline it is the page's own content (digests open with a linked title).
+        if opens_with_headline_link(dom, m, x, true)
+            && dom.text_chars_between(dom.subtree_end(t), x) >= TEXT_BEFORE_TEASER
+        {
             return false;
         }
     }

@@ -22,7 +22,7 @@ pub(crate) struct Measures {
     pub items: Vec<u32>,
     /// `<a>` elements with an `href`.
     pub links: Vec<u32>,
-    /// Form controls.
+    /// Forms and form controls (controls are removed early; forms stay to be counted).
     pub inputs: Vec<u32>,
     /// `<iframe>`, `<embed>`, `<object>`, `<video>`.
     pub embeds: Vec<u32>,
@@ -75,7 +75,9 @@ impl Measures {
                     "p" => add(&mut m.paragraphs, id, 1),
                     "img" => add(&mut m.images, id, 1),
                     "li" => add(&mut m.items, id, 1),
-                    "input" | "textarea" | "select" | "button" => add(&mut m.inputs, id, 1),
+                    "form" | "input" | "textarea" | "select" | "button" => {
+                        add(&mut m.inputs, id, 1)
+                    }
                     "iframe" | "embed" | "object" | "video" => add(&mut m.embeds, id, 1),
                     _ => {}
                 },

@@ -240,6 +240,24 @@ impl Dom {
         }
     }
 
+    /// Non-whitespace characters of live text in document order from `from` (inclusive) to
+    /// `to` (exclusive).
+    pub fn text_chars_between(&self, from: NodeId, to: NodeId) -> usize {
+        let mut chars = 0;
+        let mut id = from;
+        while id < to {
+            if self.is_removed(id) {
+                id = self.subtree_end(id);
+                continue;
+            }
+            if let Some(t) = self.text_of(id) {
+                chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            id += 1;
+        }
+        chars
+    }
+
     /// The first `max` characters (about) of a subtree's live text, read lazily.
     pub fn text_prefix(&self, id: NodeId, max: usize) -> String {
         let mut out = String::new();

@@ -15,8 +15,20 @@ pub(crate) const SAME_TITLE: f64 = 0.75;
 /// matches `<title>`, then `<title>` without its site-name part.
 pub(crate) fn choose(meta: &Metadata) -> String {
     let doc_title = meta.doc_title.as_deref().unwrap_or("");
+    // JSON-LD first, when the page's other titles agree with it: some sites put a
+    // description in `headline` ("Wikimedia list article").
+    let others: Vec<Vec<String>> = [meta.og_title.as_deref(), Some(doc_title)]
+        .into_iter()
+        .flatten()
+        .chain(meta.h1s.iter().map(String::as_str))
+        .filter(|t| !t.is_empty())
+        .map(words)
+        .collect();
     if let Some(h) = meta.json_ld_headline.as_deref().filter(|h| !h.is_empty()) {
-        return h.to_string();
+        let hw = words(h);
+        if others.is_empty() || others.iter().any(|o| word_overlap(&hw, o) >= SAME_TITLE) {
+            return h.to_string();
+        }
     }
     if let Some(og) = meta.og_title.as_deref().filter(|t| !t.is_empty()) {
         return strip_site(og, meta.site_name.as_deref());

@@ -106,7 +106,7 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
     let Some((out, text, removed, first_root)) = best else {
         return Err(Error::NoArticle);
     };
-    if text.chars().count() < options.min_text_chars {
+    if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::NoArticle);
     }
     Ok(assemble(

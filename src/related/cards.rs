@@ -3,6 +3,7 @@
 use super::labels::opens_with_headline_link;
 use super::removal;
 use crate::dom::{Dom, Measures, NodeId};
+use crate::select::TEXT_BEFORE_TEASER;
 use crate::{Removal, RemovalKind};
 
 /// A block is a related link list when links hold at least this share of its text...
@@ -23,6 +24,7 @@ pub(crate) fn remove_link_lists(
 ) {
     let m = Measures::of(dom);
     let protected = dom.holders_of(Some(core));
+    let start = roots.first().copied().unwrap_or(core);
     for &root in roots {
         let end = dom.subtree_end(root);
         let mut id = root + 1;
@@ -60,7 +62,10 @@ pub(crate) fn remove_link_lists(
                 id = dom.subtree_end(id);
                 continue;
             }
-            if dom.tag(id) != "table" && opens_with_headline_link(dom, &m, id, true) {
+            if dom.tag(id) != "table"
+                && opens_with_headline_link(dom, &m, id, true)
+                && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER
+            {
                 dom.remove(id);
                 out.push(removal(
                     dom,

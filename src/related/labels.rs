@@ -177,7 +177,11 @@ fn remove_label_block(
             break;
         }
         let rest = m.chars(parent).saturating_sub(m.chars(line));
-        if rest < WRAPPER_CHARS {
+        // A wrapper only around the label (a header div): climb past it. One that also holds
+        // a form or an image is the block itself.
+        let holds_more = m.inputs.get(parent).copied().unwrap_or(0) > 0
+            || m.images.get(parent).copied().unwrap_or(0) > 0;
+        if rest < WRAPPER_CHARS && !holds_more {
             line = parent;
             continue;
         }
@@ -275,7 +279,22 @@ pub(crate) fn opens_with_headline_link(
 fn is_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let tag = dom.tag(id);
     let linked = m.link_density(id) >= 0.8 && m.links.get(id).copied().unwrap_or(0) >= 1;
-    linked && (is_heading(tag) || m.chars(id) <= 200 && m.links.get(id).copied().unwrap_or(0) == 1)
+    linked
+        && (is_heading(tag) || m.chars(id) <= 200 && m.links.get(id).copied().unwrap_or(0) == 1)
+        && links_elsewhere(dom, id)
+}
+
+/// Whether the first link of `id` leads to another page (not an anchor in this one).
+fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
+    dom.live_descendants(id)
+        .find(|&d| dom.tag(d) == "a" && dom.attr(d, "href").is_some())
+        .and_then(|a| dom.attr(a, "href"))
+        .is_some_and(|h| {
+            let h = h.trim();
+            !h.is_empty()
+                && !h.starts_with('#')
+                && !h.to_ascii_lowercase().starts_with("javascript:")
+        })
 }
 
 /// Removes a label alone on its line and the teaser after it, in the same container.

@@ -88,13 +88,22 @@ pub fn extract_document(
     article_to_js(&article)
 }
 
-/// Traps the module on purpose, so that tests can prove the JavaScript wrapper recovers.
+/// Runs at instantiation (and again after every reset): a panic's message goes to
+/// `console.error` before the module traps, so that a `PANIC` error can be traced to its cause.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("naqi panicked: {info}").into());
+    }));
+}
+
+/// Panics on purpose, so that tests can prove the JavaScript wrapper recovers from a trap.
 /// Not part of the typed API.
 #[doc(hidden)]
-#[cfg(target_arch = "wasm32")]
+#[allow(clippy::panic)]
 #[wasm_bindgen(js_name = __naqiTrapForTests, skip_typescript)]
 pub fn trap_for_tests() {
-    core::arch::wasm32::unreachable()
+    panic!("trap requested by a test")
 }
 
 /// Reads options from JavaScript; `undefined` and `null` mean the defaults.
