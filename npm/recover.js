@@ -37,7 +37,8 @@ export function recovering(glue, isReady = () => true) {
       if (error instanceof WebAssembly.RuntimeError) {
         throw naqiError(
           "PANIC",
-          `naqi crashed on this input and was restarted; later calls work (${error.message})`,
+          "naqi crashed on this input and was restarted; later calls work " +
+            `(the panic message, if any, is on the console; ${error.message})`,
           error,
         );
       }

@@ -93,7 +93,7 @@ pub fn extract_document(
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("naqi panicked: {info}").into());
+        web_sys::console::error_1(&format!("naqi: {info}").into());
     }));
 }
 

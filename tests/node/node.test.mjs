@@ -79,14 +79,26 @@ test("isProbablyReadable tells an article from a bare link list", () => {
   assert.equal(isProbablyReadable(LINKS_ONLY_PAGE), false);
 });
 
-test("a trap inside the module is reported and the module keeps working", () => {
-  assert.throws(() => __naqiTrapForTests(), (error) => {
-    isNaqiError("PANIC")(error);
-    assert.ok(error.cause instanceof WebAssembly.RuntimeError);
-    return true;
-  });
-  assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
-  assert.throws(() => __naqiTrapForTests(), isNaqiError("PANIC"));
+test("a panic inside the module is reported and the module keeps working", () => {
+  const logged = [];
+  const consoleError = console.error;
+  console.error = (...args) => logged.push(args.join(" "));
+  try {
+    assert.throws(() => __naqiTrapForTests(), (error) => {
+      isNaqiError("PANIC")(error);
+      assert.ok(error.cause instanceof WebAssembly.RuntimeError);
+      return true;
+    });
+    assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
+    // The fresh instance has its panic hook again, and recovers again.
+    assert.throws(() => __naqiTrapForTests(), isNaqiError("PANIC"));
+  } finally {
+    console.error = consoleError;
+  }
+  const panics = logged.filter(
+    (line) => line.startsWith("naqi: panicked at") && line.includes("trap requested by a test"),
+  );
+  assert.equal(panics.length, 2, `the panic messages reach console.error: ${JSON.stringify(logged)}`);
   assert.throws(() => extract(""), isNaqiError("EMPTY_INPUT"));
   assert.equal(isProbablyReadable(SIMPLE_PAGE), true);
 });
