@@ -54,8 +54,7 @@ const NEGATIVE: &[&str] = &[
     "tags",
     "tool",
     "widget",
-    "teaser",
-    "card",
+
     "most",
     "menu",
     "nav",

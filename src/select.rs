@@ -39,17 +39,6 @@ pub(crate) fn run(
     ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
     ranked.truncate(TOP_CANDIDATES);
     let mut top = *ranked.first()?;
-    if std::env::var("NAQI_DEBUG").is_ok() {
-        for &c in &ranked {
-            eprintln!(
-                "cand {c} {} {:?} {:.1} chars={} ld={:.2}",
-                dom.tag(c),
-                dom.class_and_id(c),
-                scores.get(c),
-                m.chars(c),
-                m.link_density(c)
-            );
-        }
         eprintln!("title node {title_node:?}");
     }
 

@@ -73,21 +73,6 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
         );
         let text = serialize::to_text(&out);
         let chars = text.chars().count();
-        if std::env::var("NAQI_DEBUG").is_ok() {
-            eprintln!(
-                "attempt strip={strip_unlikely} roots={:?} chars={chars} removals={}",
-                selection.roots,
-                attempt_removals.len()
-            );
-            for r in &attempt_removals {
-                eprintln!(
-                    "  {:?} {} {:?}",
-                    r.kind,
-                    r.rule,
-                    r.preview.chars().take(60).collect::<String>()
-                );
-            }
-        }
         let better = best
             .as_ref()
             .is_none_or(|(_, t, _, _)| chars > t.chars().count());
