@@ -54,7 +54,6 @@ const NEGATIVE: &[&str] = &[
     "tags",
     "tool",
     "widget",
-
     "most",
     "menu",
     "nav",

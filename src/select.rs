@@ -39,8 +39,6 @@ pub(crate) fn run(
     ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
     ranked.truncate(TOP_CANDIDATES);
     let mut top = *ranked.first()?;
-        eprintln!("title node {title_node:?}");
-    }
 
     if let Some(t) = title_node {
         if !belongs(dom, m, top, t) {
