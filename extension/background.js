@@ -16,6 +16,8 @@ import './shared.js';
 const { MSG, AUTO_SCRIPT_ID, loadOptions, originPatternFor } = globalThis.NaqiShared;
 
 const CONTEXT_MENU_ID = 'naqi-open';
+/** How long to wait before retrying an injection refused right after a user's gesture. */
+const GRANT_RETRY_MS = 150;
 const ICON_SIZES = [16, 32, 48, 128];
 const iconPaths = (name) =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${name}-${size}.png`]));
@@ -143,10 +145,27 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
   }
 }
 
-/** Activation from a user action: failures (e.g. on pages no extension may touch) are logged. */
-function activateFromUser(tabId) {
+/**
+ * Activation from a user action. Right after the gesture, Chromium now and then rejects the
+ * first injection ("Cannot access contents of the page") although the activeTab grant exists:
+ * the grant has not reached the page's process yet (seen in about 1 of 10 real key presses
+ * under test). One retry a moment later covers it; every step of `activate` can be repeated.
+ * Other failures (pages no extension may touch) are logged.
+ */
+async function activateFromUser(tabId) {
   if (tabId === undefined || tabId < 0) return;
-  activate(tabId).catch((error) => console.warn('naqi: cannot open this page', error));
+  try {
+    try {
+      await activate(tabId);
+    } catch (error) {
+      if (!/cannot access/i.test(error?.message ?? '')) throw error;
+      console.info('naqi: injection refused right after the gesture; retrying once');
+      await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
+      await activate(tabId);
+    }
+  } catch (error) {
+    console.warn('naqi: cannot open this page', error);
+  }
 }
 
 // Toolbar icon: coloured when the page looks like an article, neutral otherwise; when the
