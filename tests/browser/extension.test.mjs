@@ -1,9 +1,10 @@
 // The extension in real headless Chromium (Debian's, through playwright-core), loaded unpacked.
 //
-// It loads a copy of dist/extension whose manifest also grants http(s)://127.0.0.1 (activeTab
-// needs a real user gesture that a test cannot make), serves pages on 127.0.0.1, and triggers
-// the toolbar action through the worker's `self.naqi.activate(tabId)`, the function the button,
-// the shortcut and the context menu call. Run: make test-extension.
+// It loads a copy of dist/extension whose manifest also grants 127.0.0.1 (activeTab needs a
+// real user gesture; extension-keyboard.test.mjs covers that path with a real key press),
+// serves pages on 127.0.0.1, and triggers the toolbar action through the worker's
+// `self.naqi.activate(tabId)`, the function the button, the shortcut and the context menu
+// call. Run: make test-extension.
 
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
