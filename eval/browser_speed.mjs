@@ -93,9 +93,13 @@ for (const [index, page] of pages.entries()) {
     const times = await tab.evaluate(async ({ origin, repeat }) => {
       const naqi = await import(`${origin}/pkg/web.js`);
       await naqi.default({ module_or_path: `${origin}/pkg/wasm/naqi_bg.wasm` });
-      const t = { naqi: [], readability: [], naqiChars: 0, readabilityChars: 0 };
+      const t = { naqi: [], outerHtml: [], readability: [], naqiChars: 0, readabilityChars: 0 };
       for (let i = 0; i < repeat; i++) {
+        // Reading outerHTML alone: the part of naqi's time that is the browser's, not Wasm's.
         let start = performance.now();
+        if (document.documentElement.outerHTML.length === 0) throw new Error('empty document');
+        t.outerHtml.push(performance.now() - start);
+        start = performance.now();
         const article = naqi.extractDocument(document, { url: location.href });
         t.naqi.push(performance.now() - start);
         t.naqiChars = article.text.length;
@@ -110,7 +114,7 @@ for (const [index, page] of pages.entries()) {
     const naqiMs = median(times.naqi);
     const readabilityMs = median(times.readability);
     results.push({ corpus: page.corpus, id: page.id, naqi_ms: naqiMs, readability_ms: readabilityMs,
-      ratio: naqiMs / readabilityMs });
+      outer_html_ms: median(times.outerHtml), ratio: naqiMs / readabilityMs });
   } catch (err) {
     results.push({ corpus: page.corpus, id: page.id, error: String(err.message || err).split('\n')[0] });
   } finally {
@@ -132,6 +136,7 @@ const out = {
   median_ratio: ok.length ? median(ok.map((r) => r.ratio)) : null,
   naqi_median_ms: ok.length ? median(ok.map((r) => r.naqi_ms)) : null,
   readability_median_ms: ok.length ? median(ok.map((r) => r.readability_ms)) : null,
+  outer_html_median_ms: ok.length ? median(ok.map((r) => r.outer_html_ms)) : null,
   per_page: results,
 };
 process.stdout.write(JSON.stringify(out, null, 1) + '\n');
