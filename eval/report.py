@@ -51,6 +51,7 @@ def accuracy_section(name, corpus):
                        f"{_num(s.get('recall'))} | {_leaks(s)} | {s['errors']} | "
                        f"{_ms(s.get('median_ms'))} | {_ms(s.get('p95_ms'))} |")
         out += ["", verdict({k: s.get("f1") for k, s in systems.items()}, "F1")]
+        out += naqi_failures(systems.get("naqi"))
     else:
         out += ["| System | Must-have found | Must-not found | Snippet F1 | Errors | Median ms |",
                 "|---|---:|---:|---:|---:|---:|"]
@@ -62,6 +63,27 @@ def accuracy_section(name, corpus):
         out += ["", verdict({k: (s.get("snippets") or {}).get("f1") for k, s in systems.items()},
                             "snippet F1")]
     return out + [""]
+
+
+def _short(pid):
+    return pid[:12] + "…" if len(pid) > 16 else pid
+
+
+def naqi_failures(naqi):
+    """naqi's errors and weakest pages on a corpus, so they can be looked at."""
+    if not naqi:
+        return []
+    rows = naqi["per_page"]
+    out = []
+    errors = sorted((pid, r["error"].split(":")[0]) for pid, r in rows.items() if r.get("error"))
+    if errors:
+        out.append("- naqi returned an error on: " + ", ".join(f"`{_short(p)}` ({c})" for p, c in errors) + ".")
+    weakest = sorted(((r["f1"], pid) for pid, r in rows.items()
+                      if r.get("f1") is not None and not r.get("error") and r["f1"] < 0.9))[:8]
+    if weakest:
+        out.append("- naqi's weakest pages (F1 < 0.9): "
+                   + ", ".join(f"`{_short(p)}` {f1:.2f}" for f1, p in weakest) + ".")
+    return [""] + out if out else []
 
 
 def verdict(scores, what):
