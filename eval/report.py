@@ -236,8 +236,8 @@ METHOD = """## How it is measured
   reading): naqi from bytes (charset decoding, parsing, extraction, sanitizing, text and Markdown);
   Readability.js from building the jsdom document to `parse()`; Defuddle from building the linkedom
   document to its result (on jsdom it takes seconds per page); Trafilatura `extract()`;
-  dom_smoothie `Readability::new` + `parse()`. JavaScript and Python times include their
-  runtimes' warm-up on the first pages; medians are robust to that.
+  dom_smoothie `Readability::new` + `parse()`. The JavaScript and Python runners extract the
+  first page once, untimed, before the timed runs (warm-up); the native ones need none.
 - Text scored: naqi's `text`; for Readability.js and Defuddle their content HTML turned into text
   with a line break around every block element; Trafilatura's text output (comments off, tables
   on); dom_smoothie's formatted text. No system gets the page URL except Defuddle and Trafilatura,

@@ -78,23 +78,17 @@ def read_lines(path):
     return {str(r["id"]): r for r in score.read_jsonl(path)} if path.exists() else {}
 
 
-def run_command(cmd, out_path, log_path, stdout_to_file=True):
-    """Runs one system; returns (ok, seconds)."""
+def run_command(cmd, out_path, log_path, ok_codes=(0,)):
+    """Runs one system, its stdout into out_path (None: discarded); returns (ok, seconds)."""
     start = time.perf_counter()
-    with open(log_path, "w") as err:
+    with open(log_path, "w") as err, \
+            open(out_path if out_path else os.devnull, "w") as out:
         try:
-            if stdout_to_file:
-                with open(out_path, "w") as out:
-                    proc = subprocess.run(cmd, stdout=out, stderr=err, timeout=RUN_TIMEOUT_S)
-            else:
-                proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=err,
-                                      timeout=RUN_TIMEOUT_S)
+            proc = subprocess.run(cmd, stdout=out, stderr=err, timeout=RUN_TIMEOUT_S)
         except (OSError, subprocess.TimeoutExpired) as exc:
             err.write(f"\n{exc}\n")
             return False, time.perf_counter() - start
-    # naqi batch exits 1 when some pages failed: those are results, not a broken run.
-    ok = proc.returncode == 0 or (cmd[0].endswith("naqi") and proc.returncode == 1)
-    return ok, time.perf_counter() - start
+    return proc.returncode in ok_codes, time.perf_counter() - start
 
 
 def run_naqi(naqi, pages, out_path, log_path, repeat=1, parse_only=False):
@@ -105,7 +99,9 @@ def run_naqi(naqi, pages, out_path, log_path, repeat=1, parse_only=False):
     if parse_only:
         cmd.append("--parse-only")
     cmd += [p["path"] for p in pages]
-    ok, secs = run_command(cmd, None, log_path, stdout_to_file=False)
+    raw.unlink(missing_ok=True)
+    # Exit code 1 means some pages failed: those are results, not a broken run.
+    ok, secs = run_command(cmd, None, log_path, ok_codes=(0, 1))
     # Batch ids are file names; the corpus ids may be folder names: map back by path.
     id_of = {p["path"]: p["id"] for p in pages}
     with open(out_path, "w") as out:
