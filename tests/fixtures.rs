@@ -20,7 +20,12 @@
 //! spaces next to tags are dropped too (`<p>\n text</p>` reads as `<p>text</p>`). Every failed check of a fixture is
 //! reported at once, followed by what the extractor returned.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

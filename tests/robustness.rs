@@ -4,7 +4,12 @@
 //! The extractions run on the test thread with its default stack, on purpose: a recursive tree
 //! walk over a 100,000-deep document overflows it, which aborts the whole test binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use naqi::{extract, extract_bytes, is_probably_readable, Options};
 

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = naqi::is_probably_readable(html);
         if let Ok(article) = naqi::extract(html, &options) {
             // The sanitized output is inserted into live pages: never a script element.
-            assert!(!article.content_html.to_ascii_lowercase().contains("<script"));
+            assert!(!article
+                .content_html
+                .to_ascii_lowercase()
+                .contains("<script"));
         }
     }
 });
