@@ -148,7 +148,7 @@ fn paragraph_points(dom: &Dom, m: &Measures, id: NodeId) -> Option<f64> {
     if chars < MIN_PARAGRAPH_CHARS {
         return None;
     }
-    let commas = m.commas.get(id).copied().unwrap_or(0);
+    let commas = m.at(id).commas;
     Some(1.0 + f64::from(commas) + (f64::from(chars) / 100.0).min(3.0))
 }
 

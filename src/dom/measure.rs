@@ -1,135 +1,112 @@
 //! Per-node text measures, computed for the whole live tree in one bottom-up pass.
 //!
-//! Stages ask these instead of re-walking subtrees, which keeps every stage linear.
+//! Stages ask these instead of re-walking subtrees, which keeps every stage linear. Text nodes'
+//! own counts are taken once, when the tree is built (see [`Dom::text_counts`]).
 
 use super::{Dom, Kind, NodeId};
-use crate::lang::normalize::is_comma;
 
-/// Aggregates over each node's live subtree.
+/// Aggregates over one node's live subtree.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counts {
+    /// Non-whitespace characters of text.
+    pub chars: u32,
+    /// Non-whitespace characters inside links.
+    pub link_chars: u32,
+    /// Commas and sentence separators, Arabic ones included.
+    pub commas: u32,
+    /// `<p>` elements.
+    pub paragraphs: u32,
+    /// `<img>` elements.
+    pub images: u32,
+    /// `<li>` elements.
+    pub items: u32,
+    /// `<a>` elements with an `href`.
+    pub links: u32,
+    /// Forms and form controls (controls are removed early; forms stay to be counted).
+    pub inputs: u32,
+    /// `<iframe>`, `<embed>`, `<object>`, `<video>`.
+    pub embeds: u32,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.chars = self.chars.saturating_add(o.chars);
+        self.link_chars = self.link_chars.saturating_add(o.link_chars);
+        self.commas = self.commas.saturating_add(o.commas);
+        self.paragraphs = self.paragraphs.saturating_add(o.paragraphs);
+        self.images = self.images.saturating_add(o.images);
+        self.items = self.items.saturating_add(o.items);
+        self.links = self.links.saturating_add(o.links);
+        self.inputs = self.inputs.saturating_add(o.inputs);
+        self.embeds = self.embeds.saturating_add(o.embeds);
+    }
+}
+
+/// The counts of every node.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Measures {
-    /// Non-whitespace characters of text.
-    pub chars: Vec<u32>,
-    /// Non-whitespace characters inside links.
-    pub link_chars: Vec<u32>,
-    /// Commas and sentence separators, Arabic ones included.
-    pub commas: Vec<u32>,
-    /// `<p>` elements.
-    pub paragraphs: Vec<u32>,
-    /// `<img>` elements.
-    pub images: Vec<u32>,
-    /// `<li>` elements.
-    pub items: Vec<u32>,
-    /// `<a>` elements with an `href`.
-    pub links: Vec<u32>,
-    /// Forms and form controls (controls are removed early; forms stay to be counted).
-    pub inputs: Vec<u32>,
-    /// `<iframe>`, `<embed>`, `<object>`, `<video>`.
-    pub embeds: Vec<u32>,
+    counts: Vec<Counts>,
 }
 
 impl Measures {
     /// Measures every node of `dom`, skipping removed subtrees.
     pub(crate) fn of(dom: &Dom) -> Measures {
         let n = dom.len();
-        let mut m = Measures {
-            chars: vec![0; n],
-            link_chars: vec![0; n],
-            commas: vec![0; n],
-            paragraphs: vec![0; n],
-            images: vec![0; n],
-            items: vec![0; n],
-            links: vec![0; n],
-            inputs: vec![0; n],
-            embeds: vec![0; n],
-        };
+        let mut counts = vec![Counts::default(); n];
         // Reverse preorder visits children before parents.
         for id in (0..n).rev() {
             if dom.is_removed(id) {
                 continue;
             }
             let Some(node) = dom.node(id) else { continue };
+            let Some(mut c) = counts.get(id).copied() else { continue };
             match &node.kind {
-                Kind::Text(t) => {
-                    let mut chars = 0u32;
-                    let mut commas = 0u32;
-                    for c in t.chars() {
-                        if !c.is_whitespace() {
-                            chars += 1;
-                        }
-                        if is_comma(c) {
-                            commas += 1;
-                        }
-                    }
-                    set(&mut m.chars, id, chars);
-                    set(&mut m.commas, id, commas);
+                Kind::Text(_) => {
+                    let (chars, commas) = dom.text_counts(id);
+                    c.chars = chars;
+                    c.commas = commas;
                 }
                 Kind::Element { tag, .. } => match tag.as_str() {
                     "a" => {
-                        let c = get(&m.chars, id);
-                        set(&mut m.link_chars, id, c);
+                        c.link_chars = c.chars;
                         if dom.attr(id, "href").is_some() {
-                            add(&mut m.links, id, 1);
+                            c.links += 1;
                         }
                     }
-                    "p" => add(&mut m.paragraphs, id, 1),
-                    "img" => add(&mut m.images, id, 1),
-                    "li" => add(&mut m.items, id, 1),
-                    "form" | "input" | "textarea" | "select" | "button" => {
-                        add(&mut m.inputs, id, 1)
-                    }
-                    "iframe" | "embed" | "object" | "video" => add(&mut m.embeds, id, 1),
+                    "p" => c.paragraphs += 1,
+                    "img" => c.images += 1,
+                    "li" => c.items += 1,
+                    "form" | "input" | "textarea" | "select" | "button" => c.inputs += 1,
+                    "iframe" | "embed" | "object" | "video" => c.embeds += 1,
                     _ => {}
                 },
             }
-            if let Some(p) = node.parent {
-                for v in [
-                    &mut m.chars,
-                    &mut m.link_chars,
-                    &mut m.commas,
-                    &mut m.paragraphs,
-                    &mut m.images,
-                    &mut m.items,
-                    &mut m.links,
-                    &mut m.inputs,
-                    &mut m.embeds,
-                ] {
-                    let own = get(v, id);
-                    add(v, p, own);
-                }
+            if let Some(slot) = counts.get_mut(id) {
+                *slot = c;
+            }
+            if let Some(parent) = node.parent.and_then(|p| counts.get_mut(p)) {
+                parent.add(&c);
             }
         }
-        m
+        Measures { counts }
     }
 
-    /// Share of a node's text that sits inside links (0 for a node without text).
-    pub(crate) fn link_density(&self, id: NodeId) -> f64 {
-        let chars = get(&self.chars, id);
-        if chars == 0 {
-            return 0.0;
-        }
-        f64::from(get(&self.link_chars, id)) / f64::from(chars)
+    /// The counts of a node (zero for an unknown id).
+    pub(crate) fn at(&self, id: NodeId) -> Counts {
+        self.counts.get(id).copied().unwrap_or_default()
     }
 
     /// Text characters of a node.
     pub(crate) fn chars(&self, id: NodeId) -> u32 {
-        get(&self.chars, id)
+        self.at(id).chars
     }
-}
 
-/// Reads one measure, 0 when out of range.
-pub(crate) fn get(v: &[u32], id: NodeId) -> u32 {
-    v.get(id).copied().unwrap_or(0)
-}
-
-fn set(v: &mut [u32], id: NodeId, value: u32) {
-    if let Some(x) = v.get_mut(id) {
-        *x = value;
-    }
-}
-
-fn add(v: &mut [u32], id: NodeId, value: u32) {
-    if let Some(x) = v.get_mut(id) {
-        *x = x.saturating_add(value);
+    /// Share of a node's text that sits inside links (0 for a node without text).
+    pub(crate) fn link_density(&self, id: NodeId) -> f64 {
+        let c = self.at(id);
+        if c.chars == 0 {
+            return 0.0;
+        }
+        f64::from(c.link_chars) / f64::from(c.chars)
     }
 }

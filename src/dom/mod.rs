@@ -8,7 +8,7 @@
 mod measure;
 
 pub(crate) use measure::Measures;
-use scraper::{Html, Node as ParsedNode};
+use scraper::{Html, Node as ParsedNode, StrTendril};
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;
@@ -22,7 +22,7 @@ pub(crate) enum Kind {
         attrs: Vec<(String, String)>,
     },
     /// A run of text.
-    Text(String),
+    Text(StrTendril),
 }
 
 /// One node of the working tree.
@@ -40,6 +40,8 @@ pub(crate) struct Dom {
     pub removed: Vec<bool>,
     /// `end[id]`: one past the last id of `id`'s subtree.
     end: Vec<NodeId>,
+    /// For text nodes: non-whitespace characters and commas, counted once.
+    text_counts: Vec<(u32, u32)>,
 }
 
 impl Dom {
@@ -64,14 +66,16 @@ impl Dom {
                     }
                     elements += 1;
                     Kind::Element {
-                        tag: e.name().to_ascii_lowercase(),
+                        tag: e.name().to_string(),
                         attrs: e
                             .attrs()
-                            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                            .filter(|(k, _)| is_kept_attribute(k))
+                            .map(|(k, v)| (k.to_string(), v.to_string()))
                             .collect(),
                     }
                 }
-                ParsedNode::Text(t) => Kind::Text(t.text.to_string()),
+                // A tendril clone shares the parser's buffer instead of copying the text.
+                ParsedNode::Text(t) => Kind::Text(t.text.clone()),
                 ParsedNode::Document | ParsedNode::Fragment => Kind::Element {
                     tag: "#root".into(),
                     attrs: Vec::new(),
@@ -103,11 +107,24 @@ impl Dom {
                 *pe = (*pe).max(e);
             }
         }
+        let text_counts = nodes
+            .iter()
+            .map(|n| match &n.kind {
+                Kind::Text(t) => count_text(t),
+                Kind::Element { .. } => (0, 0),
+            })
+            .collect();
         Dom {
             nodes,
             removed,
             end,
+            text_counts,
         }
+    }
+
+    /// Non-whitespace characters and commas of a text node (zero for elements).
+    pub fn text_counts(&self, id: NodeId) -> (u32, u32) {
+        self.text_counts.get(id).copied().unwrap_or((0, 0))
     }
 
     /// Number of nodes.
@@ -315,6 +332,48 @@ impl Iterator for LiveDescendants<'_> {
         }
         None
     }
+}
+
+/// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
+/// interest) are not copied into the working tree. Names are lowercase from the parser.
+fn is_kept_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "class"
+            | "id"
+            | "href"
+            | "src"
+            | "srcset"
+            | "alt"
+            | "style"
+            | "hidden"
+            | "aria-hidden"
+            | "role"
+            | "itemprop"
+            | "rel"
+            | "dir"
+            | "lang"
+            | "colspan"
+            | "rowspan"
+            | "datetime"
+            | "summary"
+    ) || name.starts_with("data-")
+        && (name.contains("src") || name.contains("original") || name.contains("lazy") || name.contains("url"))
+}
+
+/// Non-whitespace characters and commas (Arabic ones included) of a text.
+fn count_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for c in t.chars() {
+        if !c.is_whitespace() {
+            chars = chars.saturating_add(1);
+            if crate::lang::normalize::is_comma(c) {
+                commas = commas.saturating_add(1);
+            }
+        }
+    }
+    (chars, commas)
 }
 
 /// Appends `s` to `out`, collapsing whitespace runs (including across the boundary) to one space.

@@ -35,6 +35,8 @@ const LABEL_TAIL_WORDS: usize = 3;
 /// The folded label lexicon of one extraction: built-in entries plus the caller's extra labels.
 pub(crate) struct Lexicon {
     entries: Vec<(String, RemovalKind)>,
+    /// The first word of every entry, for a quick rejection.
+    first_words: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
@@ -54,7 +56,24 @@ impl Lexicon {
         );
         // Longest first, so "اقرأ أيضا في" wins over "اقرأ أيضا".
         entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-        Lexicon { entries }
+        let first_words = entries
+            .iter()
+            .filter_map(|(p, _)| p.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        Lexicon {
+            entries,
+            first_words,
+        }
+    }
+
+    /// Whether a folded line's first word opens any label: when it does not, neither
+    /// [`label`](Self::label) nor [`prefix`](Self::prefix) can match.
+    pub(crate) fn may_open(&self, folded: &str) -> bool {
+        folded
+            .split(' ')
+            .next()
+            .is_some_and(|w| self.first_words.contains(w))
     }
 
     /// The kind of block that a short label line (already folded) names: the whole line is a

@@ -70,7 +70,7 @@ impl Builder<'_> {
             return Vec::new();
         };
         let tag = match &node.kind {
-            Kind::Text(t) => return vec![OutNode::Text(t.clone())],
+            Kind::Text(t) => return vec![OutNode::Text(t.to_string())],
             Kind::Element { tag, .. } => tag.as_str(),
         };
         if self.dom.is_removed(id) {

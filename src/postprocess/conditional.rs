@@ -141,16 +141,16 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if weight < 0.0 {
         return true;
     }
-    if m.commas.get(id).copied().unwrap_or(0) >= PROSE_COMMAS {
+    if m.at(id).commas >= PROSE_COMMAS {
         return false;
     }
-    let get = |v: &Vec<u32>| f64::from(v.get(id).copied().unwrap_or(0));
+    let c = m.at(id);
     let (p, img, li, inputs, embeds) = (
-        get(&m.paragraphs),
-        get(&m.images),
-        get(&m.items),
-        get(&m.inputs),
-        get(&m.embeds),
+        f64::from(c.paragraphs),
+        f64::from(c.images),
+        f64::from(c.items),
+        f64::from(c.inputs),
+        f64::from(c.embeds),
     );
     let chars = f64::from(m.chars(id));
     let density = m.link_density(id);

@@ -44,12 +44,12 @@ pub(crate) fn remove_link_lists(
                 id += 1;
                 continue;
             }
-            let links = m.links.get(id).copied().unwrap_or(0);
-            let link_chars = m.link_chars.get(id).copied().unwrap_or(0);
+            let links = m.at(id).links;
+            let link_chars = m.at(id).link_chars;
             let is_list = links >= MIN_LINKS
                 && m.link_density(id) >= LINK_SHARE
                 && link_chars / links.max(1) >= HEADLINE_CHARS
-                && m.paragraphs.get(id).copied().unwrap_or(0) <= links;
+                && m.at(id).paragraphs <= links;
             if is_list {
                 dom.remove(id);
                 out.push(removal(

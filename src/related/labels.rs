@@ -13,6 +13,8 @@ use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
 use crate::{Removal, RemovalKind};
 
+/// How much of a line is read to find its first word.
+const FIRST_WORD_CHARS: usize = 40;
 /// Longest text (in characters) an element may have to be read as a label line.
 const MAX_LINE_CHARS: u32 = 300;
 /// Most nodes in a label line's subtree (bounds the text reads on deep trees).
@@ -53,6 +55,11 @@ pub(crate) fn remove_labelled(
             continue;
         }
         if holds(holds_title, id) {
+            id += 1;
+            continue;
+        }
+        // Most elements are not labels: look at the first word before reading the whole line.
+        if !lexicon.may_open(&fold(&dom.text_prefix(id, FIRST_WORD_CHARS))) {
             id += 1;
             continue;
         }
@@ -114,7 +121,7 @@ fn match_line(
         .map(|w| w.chars().filter(|c| !c.is_whitespace()).count() as u32)
         .sum::<u32>();
     let rest = chars.saturating_sub(label_chars);
-    let links = m.link_chars.get(id).copied().unwrap_or(0);
+    let links = m.at(id).link_chars;
     if rest > 0 && f64::from(links) >= LINE_LINK_SHARE * f64::from(rest) {
         return Some(Line::Inline(kind));
     }
@@ -179,8 +186,8 @@ fn remove_label_block(
         let rest = m.chars(parent).saturating_sub(m.chars(line));
         // A wrapper only around the label (a header div): climb past it. One that also holds
         // a form or an image is the block itself.
-        let holds_more = m.inputs.get(parent).copied().unwrap_or(0) > 0
-            || m.images.get(parent).copied().unwrap_or(0) > 0;
+        let holds_more = m.at(parent).inputs > 0
+            || m.at(parent).images > 0;
         if rest < WRAPPER_CHARS && !holds_more {
             line = parent;
             continue;
@@ -223,7 +230,7 @@ fn is_page_level(dom: &Dom, id: NodeId) -> bool {
 /// The first child with text or an image, skipping whitespace.
 fn first_content_child(dom: &Dom, m: &Measures, id: NodeId) -> Option<NodeId> {
     dom.live_children(id).find(|&c| {
-        m.chars(c) > 0 || m.images.get(c).copied().unwrap_or(0) > 0 || dom.tag(c) == "img"
+        m.chars(c) > 0 || m.at(c).images > 0 || dom.tag(c) == "img"
     })
 }
 
@@ -237,11 +244,8 @@ fn is_box(dom: &Dom, m: &Measures, parent: NodeId, label: NodeId) -> bool {
     }
     let rest = f64::from(m.chars(parent).saturating_sub(m.chars(label)));
     let rest_links = f64::from(
-        m.link_chars
-            .get(parent)
-            .copied()
-            .unwrap_or(0)
-            .saturating_sub(m.link_chars.get(label).copied().unwrap_or(0)),
+        m.at(parent).link_chars
+            .saturating_sub(m.at(label).link_chars),
     );
     if rest == 0.0 || rest_links / rest >= 0.4 || rest - rest_links < f64::from(SMALL_BOX_CHARS) {
         return true;
@@ -278,9 +282,9 @@ pub(crate) fn opens_with_headline_link(
 /// A heading, or a short line, whose text is (nearly) all one link.
 fn is_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let tag = dom.tag(id);
-    let linked = m.link_density(id) >= 0.8 && m.links.get(id).copied().unwrap_or(0) >= 1;
+    let linked = m.link_density(id) >= 0.8 && m.at(id).links >= 1;
     linked
-        && (is_heading(tag) || m.chars(id) <= 200 && m.links.get(id).copied().unwrap_or(0) == 1)
+        && (is_heading(tag) || m.chars(id) <= 200 && m.at(id).links == 1)
         && links_elsewhere(dom, id)
 }
 
@@ -358,7 +362,7 @@ fn remove_flat(
             break;
         }
         let chars = m.chars(s);
-        let images = m.images.get(s).copied().unwrap_or(0) + u32::from(tag == "img");
+        let images = m.at(s).images + u32::from(tag == "img");
         let take = if chars == 0 {
             images > 0 && !seen_link
         } else if is_headline_link(dom, m, s) {
