@@ -59,7 +59,9 @@ impl Measures {
                 continue;
             }
             let Some(node) = dom.node(id) else { continue };
-            let Some(mut c) = counts.get(id).copied() else { continue };
+            let Some(mut c) = counts.get(id).copied() else {
+                continue;
+            };
             match &node.kind {
                 Kind::Text(_) => {
                     let (chars, commas) = dom.text_counts(id);

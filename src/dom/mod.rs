@@ -358,7 +358,10 @@ fn is_kept_attribute(name: &str) -> bool {
             | "datetime"
             | "summary"
     ) || name.starts_with("data-")
-        && (name.contains("src") || name.contains("original") || name.contains("lazy") || name.contains("url"))
+        && (name.contains("src")
+            || name.contains("original")
+            || name.contains("lazy")
+            || name.contains("url"))
 }
 
 /// Non-whitespace characters and commas (Arabic ones included) of a text.

@@ -5,6 +5,9 @@ use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
     Label::new("بیشتر بخوانید", ReadAlso),
+    Label::new("همچنین بخوانید", ReadAlso),
+    Label::new("خبر‌های مرتبط", Related),
+    Label::new("خبرهای مرتبط", Related),
     Label::new("بخوانید", ReadAlso),
     Label::new("ببینید", ReadAlso),
     Label::new("مطالب مرتبط", Related),

@@ -151,10 +151,45 @@ pub(crate) fn byline_in(dom: &Dom) -> Option<String> {
         if !marked {
             return None;
         }
-        let t = dom.text(id);
+        let t = clean_byline(&dom.text(id));
         let n = t.chars().count();
         (3..=100).contains(&n).then_some(t)
     })
+}
+
+/// Words that introduce an author's name ("بقلم:", "By").
+const BYLINE_LEADS: &[&str] = &[
+    "by",
+    "par",
+    "von",
+    "بقلم",
+    "كتب",
+    "كتبت",
+    "إعداد",
+    "تحرير",
+    "نویسنده",
+    "به قلم",
+    "نوشته",
+];
+
+/// A byline without its lead word: "بقلم: لينا الحوراني" → "لينا الحوراني".
+pub(crate) fn clean_byline(raw: &str) -> String {
+    let t = raw.trim();
+    for lead in BYLINE_LEADS {
+        let Some(head) = t.get(..lead.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(lead) {
+            let rest = t.get(lead.len()..).unwrap_or("");
+            if rest.starts_with([':', ' ', '\u{a0}', '：']) {
+                let name = rest.trim_start_matches([':', ' ', '\u{a0}', '：', '-', '–']);
+                if !name.is_empty() {
+                    return name.trim().to_string();
+                }
+            }
+        }
+    }
+    t.to_string()
 }
 
 /// Score above which a page probably holds an article.

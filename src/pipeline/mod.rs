@@ -41,7 +41,11 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
 
     clean::remove_non_content(&mut dom);
     let title_node = find_title_node(&dom, &title);
-    let byline = meta.byline.clone().or_else(|| derived::byline_in(&dom));
+    let byline = meta
+        .byline
+        .as_deref()
+        .map(derived::clean_byline)
+        .or_else(|| derived::byline_in(&dom));
     let removals = if options.remove_related {
         related::run(&mut dom, &Lexicon::new(&options.extra_labels), title_node)
     } else {

@@ -37,6 +37,21 @@ pub(crate) fn remove_link_lists(
                 id += 1;
                 continue;
             }
+            if dom.tag(id) == "p"
+                && is_teaser_line(dom, &m, id)
+                && dom.text_chars_between(start, id) > 0
+            {
+                dom.remove(id);
+                out.push(removal(
+                    dom,
+                    RemovalKind::ReadAlso,
+                    "teaser-line",
+                    None,
+                    &[id],
+                ));
+                id = dom.subtree_end(id);
+                continue;
+            }
             if !matches!(
                 dom.tag(id),
                 "ul" | "ol" | "div" | "section" | "aside" | "table" | "article"
@@ -80,4 +95,23 @@ pub(crate) fn remove_link_lists(
             id += 1;
         }
     }
+}
+
+/// Words a one-link line needs to read as another article's headline.
+const HEADLINE_WORDS: usize = 4;
+
+/// A paragraph that is nothing but one link to another page with a headline's length: an
+/// unlabelled "read also" line between the article's paragraphs.
+fn is_teaser_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    if c.links != 1 || c.chars < HEADLINE_CHARS || m.link_density(id) < 0.95 {
+        return false;
+    }
+    let Some(link) = dom.live_descendants(id).find(|&d| dom.tag(d) == "a") else {
+        return false;
+    };
+    let href = dom.attr(link, "href").unwrap_or("").trim();
+    !href.is_empty()
+        && !href.starts_with('#')
+        && dom.text(link).split_whitespace().count() >= HEADLINE_WORDS
 }

@@ -124,8 +124,7 @@ pub(crate) fn remove_hinted(
         let goes = strength == Strength::Strong
             || m.link_density(id) >= WEAK_LINK_SHARE
             || chars < WEAK_MAX_CHARS
-            || m.at(id).paragraphs == 0
-                && m.at(id).inputs > 0;
+            || m.at(id).paragraphs == 0 && m.at(id).inputs > 0;
         if goes {
             dom.remove(id);
             if chars > 0 {

@@ -186,8 +186,7 @@ fn remove_label_block(
         let rest = m.chars(parent).saturating_sub(m.chars(line));
         // A wrapper only around the label (a header div): climb past it. One that also holds
         // a form or an image is the block itself.
-        let holds_more = m.at(parent).inputs > 0
-            || m.at(parent).images > 0;
+        let holds_more = m.at(parent).inputs > 0 || m.at(parent).images > 0;
         if rest < WRAPPER_CHARS && !holds_more {
             line = parent;
             continue;
@@ -229,9 +228,8 @@ fn is_page_level(dom: &Dom, id: NodeId) -> bool {
 
 /// The first child with text or an image, skipping whitespace.
 fn first_content_child(dom: &Dom, m: &Measures, id: NodeId) -> Option<NodeId> {
-    dom.live_children(id).find(|&c| {
-        m.chars(c) > 0 || m.at(c).images > 0 || dom.tag(c) == "img"
-    })
+    dom.live_children(id)
+        .find(|&c| m.chars(c) > 0 || m.at(c).images > 0 || dom.tag(c) == "img")
 }
 
 /// Whether `parent`, whose first content is the label `label`, is a teaser box.
@@ -244,7 +242,8 @@ fn is_box(dom: &Dom, m: &Measures, parent: NodeId, label: NodeId) -> bool {
     }
     let rest = f64::from(m.chars(parent).saturating_sub(m.chars(label)));
     let rest_links = f64::from(
-        m.at(parent).link_chars
+        m.at(parent)
+            .link_chars
             .saturating_sub(m.at(label).link_chars),
     );
     if rest == 0.0 || rest_links / rest >= 0.4 || rest - rest_links < f64::from(SMALL_BOX_CHARS) {
