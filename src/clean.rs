@@ -119,7 +119,11 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
         ) {
             continue;
         }
-        let hints = dom.class_and_id(id).replace(['_', ' '], "-");
+        let raw = dom.class_and_id(id);
+        if raw.is_empty() && !matches!(tag, "aside" | "footer") {
+            continue;
+        }
+        let hints = raw.replace(['_', ' '], "-");
         let hints = format!("-{hints}-");
         let unlikely = tag == "aside"
             || tag == "footer"

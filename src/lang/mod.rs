@@ -7,6 +7,10 @@ mod fr;
 pub(crate) mod normalize;
 mod ur;
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::RemovalKind;
 use normalize::fold;
 
@@ -34,36 +38,56 @@ const LABEL_TAIL_WORDS: usize = 3;
 
 /// The folded label lexicon of one extraction: built-in entries plus the caller's extra labels.
 pub(crate) struct Lexicon {
-    entries: Vec<(String, RemovalKind)>,
+    entries: Cow<'static, [(String, RemovalKind)]>,
     /// The first word of every entry, for a quick rejection.
-    first_words: std::collections::HashSet<String>,
+    first_words: Cow<'static, HashSet<String>>,
+}
+
+/// Entries sorted longest first (so "اقرأ أيضا في" wins over "اقرأ أيضا"), and their first words.
+fn sorted_with_first_words(
+    mut entries: Vec<(String, RemovalKind)>,
+) -> (Vec<(String, RemovalKind)>, HashSet<String>) {
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    let first_words = entries
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next())
+        .map(str::to_string)
+        .collect();
+    (entries, first_words)
 }
 
 impl Lexicon {
-    /// Builds the lexicon; `extra` labels count as related-content labels.
+    /// Builds the lexicon; `extra` labels count as related-content labels. The built-in part
+    /// is folded once per process.
     pub(crate) fn new(extra: &[String]) -> Lexicon {
-        let mut entries: Vec<(String, RemovalKind)> = LEXICONS
+        type Folded = (Vec<(String, RemovalKind)>, HashSet<String>);
+        static BUILT_IN: OnceLock<Folded> = OnceLock::new();
+        let built_in = BUILT_IN.get_or_init(|| {
+            sorted_with_first_words(
+                LEXICONS
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|l| (fold(l.phrase), l.kind))
+                    .collect(),
+            )
+        });
+        let extra: Vec<(String, RemovalKind)> = extra
             .iter()
-            .flat_map(|l| l.iter())
-            .map(|l| (fold(l.phrase), l.kind))
+            .map(|e| fold(e))
+            .filter(|f| !f.is_empty())
+            .map(|f| (f, RemovalKind::Related))
             .collect();
-        entries.extend(
-            extra
-                .iter()
-                .map(|e| fold(e))
-                .filter(|f| !f.is_empty())
-                .map(|f| (f, RemovalKind::Related)),
-        );
-        // Longest first, so "اقرأ أيضا في" wins over "اقرأ أيضا".
-        entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-        let first_words = entries
-            .iter()
-            .filter_map(|(p, _)| p.split(' ').next())
-            .map(str::to_string)
-            .collect();
+        if extra.is_empty() {
+            return Lexicon {
+                entries: Cow::Borrowed(&built_in.0),
+                first_words: Cow::Borrowed(&built_in.1),
+            };
+        }
+        let (entries, first_words) =
+            sorted_with_first_words(built_in.0.iter().cloned().chain(extra).collect());
         Lexicon {
-            entries,
-            first_words,
+            entries: Cow::Owned(entries),
+            first_words: Cow::Owned(first_words),
         }
     }
 

@@ -72,6 +72,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("كانون الاول", 12),
 ];
 
+/// The month names, folded once.
+fn folded_months() -> &'static [(String, u32)] {
+    static FOLDED: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| MONTHS.iter().map(|(n, m)| (fold(n), *m)).collect())
+}
+
 /// Normalizes a date or date-time to ISO 8601, or `None` when no date can be read.
 ///
 /// ISO input keeps its time and offset (`2024-07-11 14:08` → `2024-07-11T14:08`); other forms
@@ -141,6 +147,14 @@ fn numeric_day_first(s: &str) -> Option<String> {
 
 /// `11 تموز 2024`, `July 11, 2024`, `Thu, 11 Jul 2024 14:08:00 +0300`.
 fn with_month_name(s: &str) -> Option<String> {
+    // A date written with a month name still has a four-digit year.
+    let has_year = s
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4);
+    if !has_year {
+        return None;
+    }
+    let months = folded_months();
     let folded = fold(s);
     let words: Vec<&str> = folded.split(' ').collect();
     let mut month = None;
@@ -151,8 +165,7 @@ fn with_month_name(s: &str) -> Option<String> {
             numbers.push(n);
         } else if month.is_none() {
             let two = words.get(i + 1).map(|n| format!("{w} {n}"));
-            let found = MONTHS.iter().find_map(|(name, m)| {
-                let name = fold(name);
+            let found = months.iter().find_map(|(name, m)| {
                 if two.as_deref() == Some(name.as_str()) {
                     Some((*m, 2))
                 } else {
