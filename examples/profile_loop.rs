@@ -2,7 +2,10 @@
 use std::io::Read;
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_default();
-    let rounds: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let mut pages = Vec::new();
     for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let raw = std::fs::read(e.path()).unwrap_or_default();

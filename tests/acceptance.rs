@@ -1,7 +1,12 @@
 //! The acceptance page: an Arabic news page whose "إقرأ أيضاً:" box holds a complete other
 //! article, longer than the real one. Checked against `../shared/acceptance/*.expected.json`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 

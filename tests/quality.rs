@@ -4,7 +4,12 @@
 //! One test per corpus, so one corpus failing does not hide the others. When the corpora are
 //! absent the tests say so loudly and pass (CI always has them).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
