@@ -247,6 +247,25 @@ impl Dom {
         self.end.get(id).copied().unwrap_or(id + 1)
     }
 
+    /// Visits the live nodes with ids in `from..to` in document order, skipping removed
+    /// subtrees. When `visit` returns `true` (it removed the node, or is done with it) the
+    /// node's subtree is skipped too. The stages that remove blocks all walk this way.
+    pub fn walk_live(
+        &mut self,
+        from: NodeId,
+        to: NodeId,
+        mut visit: impl FnMut(&mut Dom, NodeId) -> bool,
+    ) {
+        let mut id = from;
+        while id < to.min(self.len()) {
+            if self.is_removed(id) || visit(self, id) {
+                id = self.subtree_end(id).max(id + 1);
+            } else {
+                id += 1;
+            }
+        }
+    }
+
     /// Live (not removed) descendants of `id` in document order, `id` excluded; removed subtrees
     /// are skipped whole.
     pub fn live_descendants(&self, id: NodeId) -> LiveDescendants<'_> {

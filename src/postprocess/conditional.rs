@@ -30,27 +30,19 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
     let mut title_dropped = false;
     for &root in roots {
         let end = dom.subtree_end(root);
-        let mut id = root + 1;
-        while id < end {
-            if dom.is_removed(id) {
-                id = dom.subtree_end(id);
-                continue;
-            }
+        dom.walk_live(root + 1, end, |dom, id| {
             if protected.get(id).copied().unwrap_or(false) {
-                id += 1;
-                continue;
+                return false;
             }
             let tag = dom.tag(id);
             let is_title = !title_dropped && repeats_title(dom, &m, id, &title_words);
             title_dropped |= is_title;
-            let drop = if is_title || is_dateline(dom, &m, id) {
+            let drop = if is_title || is_dateline(dom, &m, id) || is_byline(dom, &m, id) {
                 true
             } else if is_heading(tag) {
                 tag == "h1" && m.chars(id) == 0
                     || class_weight(dom, id) < 0.0
                     || m.link_density(id) > 0.5
-            } else if is_byline(dom, &m, id) {
-                true
             } else if matches!(
                 tag,
                 "form"
@@ -71,11 +63,9 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
             };
             if drop {
                 dom.remove(id);
-                id = dom.subtree_end(id);
-            } else {
-                id += 1;
             }
-        }
+            drop
+        });
     }
 }
 

@@ -27,74 +27,50 @@ pub(crate) fn remove_link_lists(
     let start = roots.first().copied().unwrap_or(core);
     for &root in roots {
         let end = dom.subtree_end(root);
-        let mut id = root + 1;
-        while id < end {
-            if dom.is_removed(id) {
-                id = dom.subtree_end(id);
-                continue;
-            }
+        dom.walk_live(root + 1, end, |dom, id| {
             if protected.get(id).copied().unwrap_or(false) {
-                id += 1;
-                continue;
+                return false;
             }
-            if dom.tag(id) == "p"
-                && is_teaser_line(dom, &m, id)
-                && dom.text_chars_between(start, id) > 0
-            {
-                dom.remove(id);
-                out.push(removal(
-                    dom,
-                    RemovalKind::ReadAlso,
-                    "teaser-line",
-                    None,
-                    &[id],
-                ));
-                id = dom.subtree_end(id);
-                continue;
-            }
-            if !matches!(
-                dom.tag(id),
-                "ul" | "ol" | "div" | "section" | "aside" | "table" | "article"
-            ) {
-                id += 1;
-                continue;
-            }
-            let links = m.at(id).links;
-            let link_chars = m.at(id).link_chars;
-            let is_list = links >= MIN_LINKS
-                && m.link_density(id) >= LINK_SHARE
-                && link_chars / links.max(1) >= HEADLINE_CHARS
-                && m.at(id).paragraphs <= links;
-            if is_list {
-                dom.remove(id);
-                out.push(removal(
-                    dom,
-                    RemovalKind::LinkList,
-                    "link-list",
-                    None,
-                    &[id],
-                ));
-                id = dom.subtree_end(id);
-                continue;
-            }
-            if dom.tag(id) != "table"
-                && opens_with_headline_link(dom, &m, id, true)
-                && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER
-            {
-                dom.remove(id);
-                out.push(removal(
-                    dom,
-                    RemovalKind::Related,
-                    "teaser-card",
-                    None,
-                    &[id],
-                ));
-                id = dom.subtree_end(id);
-                continue;
-            }
-            id += 1;
-        }
+            let Some((kind, rule)) = classify(dom, &m, id, start) else {
+                return false;
+            };
+            dom.remove(id);
+            out.push(removal(dom, kind, rule, None, &[id]));
+            true
+        });
     }
+}
+
+/// Whether a block inside the article is unlabelled related content, and which.
+fn classify(
+    dom: &Dom,
+    m: &Measures,
+    id: NodeId,
+    start: NodeId,
+) -> Option<(RemovalKind, &'static str)> {
+    let tag = dom.tag(id);
+    if tag == "p" {
+        let teaser = is_teaser_line(dom, m, id) && dom.text_chars_between(start, id) > 0;
+        return teaser.then_some((RemovalKind::ReadAlso, "teaser-line"));
+    }
+    if !matches!(
+        tag,
+        "ul" | "ol" | "div" | "section" | "aside" | "table" | "article"
+    ) {
+        return None;
+    }
+    let c = m.at(id);
+    let is_list = c.links >= MIN_LINKS
+        && m.link_density(id) >= LINK_SHARE
+        && c.link_chars / c.links.max(1) >= HEADLINE_CHARS
+        && c.paragraphs <= c.links;
+    if is_list {
+        return Some((RemovalKind::LinkList, "link-list"));
+    }
+    let card = tag != "table"
+        && opens_with_headline_link(dom, m, id, true)
+        && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER;
+    card.then_some((RemovalKind::Related, "teaser-card"))
 }
 
 /// Words a one-link line needs to read as another article's headline.

@@ -100,12 +100,8 @@ pub(crate) fn remove_hinted(
     holds_title: &[bool],
     out: &mut Vec<Removal>,
 ) {
-    let mut id = 1;
-    while id < dom.len() {
-        if dom.is_removed(id) {
-            id = dom.subtree_end(id);
-            continue;
-        }
+    let end = dom.len();
+    dom.walk_live(1, end, |dom, id| {
         if !dom.is_element(id)
             || holds(holds_title, id)
             || matches!(
@@ -113,31 +109,28 @@ pub(crate) fn remove_hinted(
                 "html" | "body" | "main" | "article" | "#root" | "a"
             )
         {
-            id += 1;
-            continue;
+            return false;
         }
         let Some((kind, strength)) = hint_of(dom, id) else {
-            id += 1;
-            continue;
+            return false;
         };
         let chars = m.chars(id);
         let goes = strength == Strength::Strong
             || m.link_density(id) >= WEAK_LINK_SHARE
             || chars < WEAK_MAX_CHARS
             || m.at(id).paragraphs == 0 && m.at(id).inputs > 0;
-        if goes {
-            dom.remove(id);
-            if chars > 0 {
-                out.push(removal(dom, kind, "class-hint", None, &[id]));
-            }
-            if kind == RemovalKind::Comments {
-                remove_comments_preamble(dom, m, lexicon, id, out);
-            }
-            id = dom.subtree_end(id);
-            continue;
+        if !goes {
+            return false;
         }
-        id += 1;
-    }
+        dom.remove(id);
+        if chars > 0 {
+            out.push(removal(dom, kind, "class-hint", None, &[id]));
+        }
+        if kind == RemovalKind::Comments {
+            remove_comments_preamble(dom, m, lexicon, id, out);
+        }
+        true
+    });
 }
 
 /// Longest comment-policy notice, in characters.

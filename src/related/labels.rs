@@ -42,46 +42,36 @@ pub(crate) fn remove_labelled(
     holds_title: &[bool],
     out: &mut Vec<Removal>,
 ) {
-    let mut id = 1;
-    while id < dom.len() {
-        if dom.is_removed(id) {
-            id = dom.subtree_end(id);
-            continue;
-        }
+    let end = dom.len();
+    dom.walk_live(1, end, |dom, id| {
         let chars = m.chars(id);
         let small = dom.subtree_end(id) - id <= MAX_LINE_NODES;
         if !dom.is_element(id) || chars == 0 || chars > MAX_LINE_CHARS || !small {
-            id += 1;
-            continue;
-        }
-        if holds(holds_title, id) {
-            id += 1;
-            continue;
+            return false;
         }
         // Most elements are not labels: look at the first word before reading the whole line.
-        if !lexicon.may_open(&fold(&dom.text_prefix(id, FIRST_WORD_CHARS))) {
-            id += 1;
-            continue;
+        if holds(holds_title, id)
+            || !lexicon.may_open(&fold(&dom.text_prefix(id, FIRST_WORD_CHARS)))
+        {
+            return false;
         }
         let text = dom.text(id);
         let folded = fold(&text);
-        if let Some(found) = match_line(dom, m, lexicon, id, &text, &folded) {
-            let next = dom.subtree_end(id);
-            let removed = match found {
-                Line::Label => remove_label_block(dom, m, lexicon, id, holds_title),
-                Line::Inline(kind) => {
-                    dom.remove(id);
-                    Some((kind, "inline-line", vec![id]))
-                }
-            };
-            if let Some((kind, rule, nodes)) = removed {
-                out.push(removal(dom, kind, rule, label_text(&text, lexicon), &nodes));
+        let Some(found) = match_line(dom, m, lexicon, id, &text, &folded) else {
+            return false;
+        };
+        let removed = match found {
+            Line::Label => remove_label_block(dom, m, lexicon, id, holds_title),
+            Line::Inline(kind) => {
+                dom.remove(id);
+                Some((kind, "inline-line", vec![id]))
             }
-            id = next;
-            continue;
+        };
+        if let Some((kind, rule, nodes)) = removed {
+            out.push(removal(dom, kind, rule, label_text(&text, lexicon), &nodes));
         }
-        id += 1;
-    }
+        true
+    });
 }
 
 /// What a short element is.
