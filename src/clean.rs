@@ -119,16 +119,10 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
         ) {
             continue;
         }
-        let raw = dom.class_and_id(id);
-        if raw.is_empty() && !matches!(tag, "aside" | "footer") {
-            continue;
-        }
-        let hints = raw.replace(['_', ' '], "-");
-        let hints = format!("-{hints}-");
         let unlikely = tag == "aside"
             || tag == "footer"
-            || UNLIKELY.iter().any(|u| hints.contains(u))
-                && !MAYBE.iter().any(|m| hints.contains(m));
+            || UNLIKELY.iter().any(|u| dom.hints_contain(id, u))
+                && !MAYBE.iter().any(|m| dom.hints_contain(id, m));
         if !unlikely {
             continue;
         }

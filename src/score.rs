@@ -185,11 +185,10 @@ fn base_score(dom: &Dom, id: NodeId) -> f64 {
 /// `itemprop="articleBody"`.
 pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f64 {
     let mut w = 0.0;
-    for attr in ["class", "id"] {
-        let Some(v) = dom.attr(id, attr) else {
+    for v in dom.class_id_hints(id) {
+        if v.is_empty() {
             continue;
-        };
-        let v = format!("-{}-", v.to_lowercase().replace(['_', ' '], "-"));
+        }
         if NEGATIVE.iter().any(|n| v.contains(n)) {
             w -= 25.0;
         }

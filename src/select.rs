@@ -123,12 +123,10 @@ fn lead_before(dom: &Dom, m: &Measures, parent: NodeId, top: NodeId) -> Option<N
     let marked = std::iter::once(previous)
         .chain(dom.live_descendants(previous).take(20))
         .any(|d| {
-            let hints = format!(
-                "{} {}",
-                dom.class_and_id(d),
-                dom.attr(d, "itemprop").unwrap_or("").to_lowercase()
-            );
-            LEAD_HINTS.iter().any(|h| hints.contains(h))
+            let itemprop = dom.attr(d, "itemprop").unwrap_or("").to_lowercase();
+            LEAD_HINTS
+                .iter()
+                .any(|h| dom.hints_contain(d, h) || itemprop.contains(h))
         });
     (marked && m.chars(previous) >= 40 && m.link_density(previous) < 0.2).then_some(previous)
 }

@@ -42,6 +42,8 @@ pub(crate) struct Dom {
     end: Vec<NodeId>,
     /// For text nodes: non-whitespace characters and commas, counted once.
     text_counts: Vec<(u32, u32)>,
+    /// For elements: normalized `class` and `id`, see [`Dom::class_id_hints`].
+    hints: Vec<[String; 2]>,
 }
 
 impl Dom {
@@ -114,11 +116,28 @@ impl Dom {
                 Kind::Element { .. } => (0, 0),
             })
             .collect();
+        let hints = nodes
+            .iter()
+            .map(|n| match &n.kind {
+                Kind::Element { attrs, .. } => {
+                    let get = |name: &str| {
+                        attrs
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| normalize_hint(v))
+                            .unwrap_or_default()
+                    };
+                    [get("class"), get("id")]
+                }
+                Kind::Text(_) => [String::new(), String::new()],
+            })
+            .collect();
         Dom {
             nodes,
             removed,
             end,
             text_counts,
+            hints,
         }
     }
 
@@ -172,17 +191,18 @@ impl Dom {
         }
     }
 
-    /// `class` and `id` joined, lowercased: what class/id hints are matched against.
-    pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr(id, "class") {
-            s.push_str(c);
-        }
-        if let Some(i) = self.attr(id, "id") {
-            s.push(' ');
-            s.push_str(i);
-        }
-        s.to_lowercase()
+    /// `class` and `id` as hints are matched against: lowercased, `_` and spaces read as `-`,
+    /// and wrapped in `-` (`class="ad_slot big"` → `-ad-slot-big-`); empty when absent.
+    pub fn class_id_hints(&self, id: NodeId) -> [&str; 2] {
+        self.hints
+            .get(id)
+            .map(|[c, i]| [c.as_str(), i.as_str()])
+            .unwrap_or(["", ""])
+    }
+
+    /// Whether the class or the id hint holds `fragment` (see [`Dom::class_id_hints`]).
+    pub fn hints_contain(&self, id: NodeId, fragment: &str) -> bool {
+        self.class_id_hints(id).iter().any(|h| h.contains(fragment))
     }
 
     /// The children of a node.
@@ -381,6 +401,24 @@ fn is_kept_attribute(name: &str) -> bool {
             || name.contains("original")
             || name.contains("lazy")
             || name.contains("url"))
+}
+
+/// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.
+fn normalize_hint(v: &str) -> String {
+    if v.trim().is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('-');
+    for c in v.trim().chars() {
+        if c == '_' || c.is_whitespace() {
+            out.push('-');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.push('-');
+    out
 }
 
 /// Non-whitespace characters and commas (Arabic ones included) of a text.

@@ -3,6 +3,7 @@
 //! Read from the parsed document (head and body) before any cleaning, so that removed blocks
 //! still inform it.
 
+pub(crate) mod byline;
 pub(crate) mod dates;
 mod json_ld;
 pub(crate) mod title;

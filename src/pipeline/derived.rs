@@ -2,7 +2,7 @@
 //! readability check.
 
 use crate::article::{Direction, ReadingTime};
-use crate::dom::{Dom, Measures, NodeId};
+use crate::dom::{Dom, Measures};
 use crate::lang::{is_rtl_language, ScriptCounts};
 
 /// Reading speed in characters per minute, mean and spread, by language (IReST, Trauzettel-
@@ -129,67 +129,6 @@ pub(crate) fn first_paragraph(text: &str) -> Option<String> {
         .map(str::trim)
         .find(|p| p.chars().count() >= 40)
         .map(|p| crate::related::truncate_words(p, EXCERPT_CHARS))
-}
-
-/// Class/id fragments of byline elements.
-const BYLINE_HINTS: &[&str] = &["byline", "author", "writer", "kateb", "katib"];
-
-/// A byline written in the page: `rel="author"`, `itemprop="author"` or a byline class, with a
-/// short text.
-pub(crate) fn byline_in(dom: &Dom) -> Option<String> {
-    (0..dom.len()).find_map(|id: NodeId| {
-        if dom.is_removed(id) || !dom.is_element(id) || dom.subtree_end(id) - id > 30 {
-            return None;
-        }
-        let marked = dom.attr(id, "rel").is_some_and(|r| r == "author")
-            || dom
-                .attr(id, "itemprop")
-                .is_some_and(|p| p.contains("author"))
-            || BYLINE_HINTS
-                .iter()
-                .any(|h| dom.class_and_id(id).contains(h));
-        if !marked {
-            return None;
-        }
-        let t = clean_byline(&dom.text(id));
-        let n = t.chars().count();
-        (3..=100).contains(&n).then_some(t)
-    })
-}
-
-/// Words that introduce an author's name ("بقلم:", "By").
-const BYLINE_LEADS: &[&str] = &[
-    "by",
-    "par",
-    "von",
-    "بقلم",
-    "كتب",
-    "كتبت",
-    "إعداد",
-    "تحرير",
-    "نویسنده",
-    "به قلم",
-    "نوشته",
-];
-
-/// A byline without its lead word: "بقلم: لينا الحوراني" → "لينا الحوراني".
-pub(crate) fn clean_byline(raw: &str) -> String {
-    let t = raw.trim();
-    for lead in BYLINE_LEADS {
-        let Some(head) = t.get(..lead.len()) else {
-            continue;
-        };
-        if head.eq_ignore_ascii_case(lead) {
-            let rest = t.get(lead.len()..).unwrap_or("");
-            if rest.starts_with([':', ' ', '\u{a0}', '：']) {
-                let name = rest.trim_start_matches([':', ' ', '\u{a0}', '：', '-', '–']);
-                if !name.is_empty() {
-                    return name.trim().to_string();
-                }
-            }
-        }
-    }
-    t.to_string()
 }
 
 /// Score above which a page probably holds an article.

@@ -44,8 +44,8 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
     let byline = meta
         .byline
         .as_deref()
-        .map(derived::clean_byline)
-        .or_else(|| derived::byline_in(&dom));
+        .map(metadata::byline::clean)
+        .or_else(|| metadata::byline::find(&dom));
     let removals = if options.remove_related {
         related::run(&mut dom, &Lexicon::new(&options.extra_labels), title_node)
     } else {

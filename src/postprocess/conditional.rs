@@ -8,16 +8,6 @@ use crate::score::class_weight;
 
 /// Blocks with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
-/// Class/id fragments of bylines and date lines inside the body.
-const BYLINE_HINTS: &[&str] = &[
-    "byline",
-    "author",
-    "dateline",
-    "timestamp",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-];
 /// Bylines are short.
 const BYLINE_MAX_CHARS: u32 = 150;
 
@@ -113,15 +103,7 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if m.chars(id) > BYLINE_MAX_CHARS || dom.tag(id) == "a" {
         return false;
     }
-    if dom.attr(id, "rel").is_some_and(|r| r == "author")
-        || dom
-            .attr(id, "itemprop")
-            .is_some_and(|p| p.contains("author"))
-    {
-        return true;
-    }
-    let hints = dom.class_and_id(id).replace(['_', ' '], "-");
-    BYLINE_HINTS.iter().any(|h| hints.contains(h))
+    crate::metadata::byline::is_marked(dom, id)
 }
 
 /// Readability-style conditional cleaning of one block.

@@ -173,13 +173,11 @@ fn remove_comments_preamble(
 
 /// The hint a node's class/id carries, if any.
 fn hint_of(dom: &Dom, id: NodeId) -> Option<(RemovalKind, Strength)> {
-    let raw = dom.class_and_id(id);
-    if raw.is_empty() {
+    if dom.class_id_hints(id) == ["", ""] {
         return None;
     }
-    let joined = format!("-{}-", raw.replace(['_', ' '], "-"));
     HINTS
         .iter()
-        .find(|(h, _, _)| joined.contains(h))
+        .find(|(h, _, _)| dom.hints_contain(id, h))
         .map(|(_, k, s)| (*k, *s))
 }
