@@ -17,8 +17,8 @@
 //!
 //! Whitespace runs are collapsed to one space on both sides before a substring check, so a
 //! line break inside a source paragraph does not matter; for the `content_html` checks the
-//! spaces next to tags are dropped too (`<p>\n text</p>` reads as `<p>text</p>`). Every failed check of a fixture is
-//! reported at once, followed by what the extractor returned.
+//! spaces next to tags are dropped too (`<p>\n text</p>` reads as `<p>text</p>`). Every failed
+//! check of a fixture is reported at once, followed by what the extractor returned.
 
 #![allow(
     clippy::unwrap_used,
@@ -133,7 +133,7 @@ fn check_field(failures: &mut Vec<String>, name: &str, want: Option<&String>, go
     }
 }
 
-/// Quotes an optional field without escaping Arabic marks, as `Debug` would.
+/// Quotes an optional field for a failure message (`Debug` would escape Arabic marks).
 fn show(value: Option<&str>) -> String {
     value.map_or_else(|| "none".to_owned(), |v| format!("\"{v}\""))
 }
