@@ -10,6 +10,9 @@
 //! between them is the extractor's own cost. When the corpora are absent, the bench says so
 //! and measures the project's fixture pages instead.
 //!
+//! The `*-stages` groups stop the pipeline after each stage in turn (`naqi::bench`), so the
+//! difference between two consecutive stops is one stage's cost.
+//!
 //! Run with `cargo bench --bench extract`; `cargo bench --bench extract -- arabic` runs one group.
 
 use std::hint::black_box;
@@ -155,6 +158,32 @@ fn bench_whole_set(c: &mut Criterion, group_name: &str, pages: &[Page]) {
     group.finish();
 }
 
+/// The pipeline stopped after each stage in turn over the whole set: the difference between
+/// two consecutive stops is that stage's cost.
+fn bench_stages(c: &mut Criterion, group_name: &str, pages: &[Page]) {
+    use naqi::bench::{run_until, Stage};
+    let mut group = c.benchmark_group(group_name);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    group.throughput(Throughput::Bytes(total_bytes(pages)));
+    for (name, stop) in [
+        ("1-parse", Stage::Parse),
+        ("2-metadata-and-tree", Stage::Metadata),
+        ("3-clean", Stage::Clean),
+        ("4-related", Stage::Related),
+        ("5-article", Stage::Article),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for page in pages {
+                    let _ = black_box(run_until(black_box(&page.html), stop));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let corpora = corpora_dir();
     let arabic = load_pages(&corpora.join("arabic-real").join("pages"));
@@ -176,11 +205,13 @@ fn benches(c: &mut Criterion) {
     } else {
         bench_each_page(c, "arabic-real", &arabic);
         bench_whole_set(c, "arabic-real-all", &arabic);
+        bench_stages(c, "arabic-real-stages", &arabic);
     }
     if english.is_empty() {
         eprintln!("naqi bench: scrapinghub pages not found, skipping that group");
     } else {
         bench_whole_set(c, "scrapinghub-sample", &english);
+        bench_stages(c, "scrapinghub-sample-stages", &english);
     }
 }
 

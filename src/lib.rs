@@ -75,6 +75,21 @@ pub fn extract_bytes(bytes: &[u8], options: &Options) -> Result<Article, Error> 
     pipeline::run(&html, options)
 }
 
+/// Runs the pipeline up to a stage and drops the result: for benchmarks of each stage's cost.
+/// Not part of the stable API.
+#[doc(hidden)]
+pub mod bench {
+    pub use crate::pipeline::Stage;
+
+    /// Runs `html` through the pipeline up to `stop`.
+    ///
+    /// # Errors
+    /// As [`crate::extract`].
+    pub fn run_until(html: &str, stop: Stage) -> Result<(), crate::Error> {
+        crate::pipeline::run_until(html, &crate::Options::default(), stop).map(|_| ())
+    }
+}
+
 /// A fast check whether a page looks like it holds an article, for showing a reader button.
 ///
 /// It parses the page and looks for enough paragraph text outside navigation and boilerplate;

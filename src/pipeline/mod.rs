@@ -29,17 +29,52 @@ mod derived;
 /// One pass of the selection stages: output tree, its text, the removals, the first root.
 type Attempt = (Vec<OutNode>, String, Vec<Removal>, Option<NodeId>);
 
+/// Where [`run_until`] stops, for benchmarks of each stage's cost (the difference between
+/// two consecutive stops).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// html5ever's parse only.
+    Parse,
+    /// Metadata read and the working tree built.
+    Metadata,
+    /// Scripts, navigation and hidden elements removed.
+    Clean,
+    /// Related blocks removed and reported.
+    Related,
+    /// Everything: the article.
+    Article,
+}
+
 /// Runs the whole pipeline on one document.
 pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
+    run_until(html, options, Stage::Article)?.ok_or(Error::NoArticle)
+}
+
+/// Runs the pipeline up to `stop`; only [`Stage::Article`] gives the article.
+pub(crate) fn run_until(
+    html: &str,
+    options: &Options,
+    stop: Stage,
+) -> Result<Option<Article>, Error> {
     options.validate()?;
     check_input(html, options)?;
     let doc = Html::parse_document(html);
+    if stop == Stage::Parse {
+        return Ok(None);
+    }
     let meta = metadata::read(&doc, options.url.as_deref());
     let title = metadata::title::choose(&meta);
     let mut dom = Dom::from_html(&doc, options.max_elements);
     drop(doc);
+    if stop == Stage::Metadata {
+        return Ok(None);
+    }
 
     clean::remove_non_content(&mut dom);
+    if stop == Stage::Clean {
+        return Ok(None);
+    }
     let title_node = find_title_node(&dom, &title);
     let byline = meta
         .byline
@@ -51,6 +86,9 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
     } else {
         Vec::new()
     };
+    if stop == Stage::Related {
+        return Ok(None);
+    }
 
     // First with page furniture stripped by class/id; again without when that left too little.
     let before_unlikely = dom.removed.clone();
@@ -98,9 +136,9 @@ pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::NoArticle);
     }
-    Ok(assemble(
+    Ok(Some(assemble(
         &dom, meta, title, byline, out, text, removed, first_root,
-    ))
+    )))
 }
 
 /// Builds the article from the output tree and the metadata.
