@@ -25,6 +25,7 @@ use crate::{clean, metadata, postprocess, related, sanitize, score, select, seri
 use crate::{Error, Options, Removal};
 
 mod derived;
+mod prepare;
 
 /// One pass of the selection stages: output tree, its text, the removals, the first root.
 type Attempt = (Vec<OutNode>, String, Vec<Removal>, Option<NodeId>);
@@ -59,7 +60,7 @@ pub(crate) fn run_until(
 ) -> Result<Option<Article>, Error> {
     options.validate()?;
     check_input(html, options)?;
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&prepare::prepare(html));
     if stop == Stage::Parse {
         return Ok(None);
     }
@@ -253,7 +254,7 @@ pub(crate) fn is_probably_readable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > crate::DEFAULT_MAX_INPUT_BYTES {
         return false;
     }
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&prepare::prepare(html));
     let mut dom = Dom::from_html(&doc, crate::DEFAULT_MAX_ELEMENTS);
     drop(doc);
     clean::remove_non_content(&mut dom);
