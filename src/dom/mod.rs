@@ -413,6 +413,8 @@ fn normalize_hint(v: &str) -> String {
     for c in v.trim().chars() {
         if c == '_' || c.is_whitespace() {
             out.push('-');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
             out.extend(c.to_lowercase());
         }

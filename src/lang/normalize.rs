@@ -41,6 +41,24 @@ pub(crate) fn fold(s: &str) -> String {
             'û' | 'ü' | 'ù' | 'ú' | 'Û' => 'u',
             'ç' | 'Ç' => 'c',
             '’' | '\'' => continue,
+            // Fast paths: ASCII, and Arabic-script letters and digits (uncased).
+            c if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    pending_space = true;
+                    continue;
+                }
+            }
+            '\u{0621}'..='\u{063A}'
+            | '\u{0641}'..='\u{064A}'
+            | '\u{0660}'..='\u{0669}'
+            | '\u{066E}'..='\u{06D3}'
+            | '\u{06D5}'
+            | '\u{06EE}'..='\u{06FF}' => {
+                push_word_char(&mut out, &mut pending_space, ch);
+                continue;
+            }
             c if c.is_alphanumeric() => c,
             // ZWNJ, spaces and all punctuation (: | - » « ، ؛ ...) separate words.
             _ => {
@@ -48,15 +66,24 @@ pub(crate) fn fold(s: &str) -> String {
                 continue;
             }
         };
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        for lower in mapped.to_lowercase() {
-            out.push(lower);
+        if mapped.is_ascii() || !mapped.is_uppercase() {
+            push_word_char(&mut out, &mut pending_space, mapped);
+        } else {
+            for lower in mapped.to_lowercase() {
+                push_word_char(&mut out, &mut pending_space, lower);
+            }
         }
     }
     out
+}
+
+/// Appends a word character, with the one space a separator run before it left pending.
+fn push_word_char(out: &mut String, pending_space: &mut bool, c: char) {
+    if *pending_space && !out.is_empty() {
+        out.push(' ');
+    }
+    *pending_space = false;
+    out.push(c);
 }
 
 /// Folds Arabic-Indic (٠–٩) and Persian (۰–۹) digits to ASCII.
