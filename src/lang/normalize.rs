@@ -42,13 +42,10 @@ pub(crate) fn fold(s: &str) -> String {
             'ç' | 'Ç' => 'c',
             '’' | '\'' => continue,
             // Fast paths: ASCII, and Arabic-script letters and digits (uncased).
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
             c if c.is_ascii() => {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    pending_space = true;
-                    continue;
-                }
+                pending_space = true;
+                continue;
             }
             '\u{0621}'..='\u{063A}'
             | '\u{0641}'..='\u{064A}'
