@@ -6,9 +6,12 @@
 //! reverse pass, without recursion.
 
 mod measure;
+mod tags;
 
 pub(crate) use measure::Measures;
 use scraper::{Html, Node as ParsedNode, StrTendril};
+use tags::is_kept_attribute;
+pub(crate) use tags::{is_block_tag, is_heading};
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;
@@ -373,36 +376,6 @@ impl Iterator for LiveDescendants<'_> {
     }
 }
 
-/// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
-/// interest) are not copied into the working tree. Names are lowercase from the parser.
-fn is_kept_attribute(name: &str) -> bool {
-    matches!(
-        name,
-        "class"
-            | "id"
-            | "href"
-            | "src"
-            | "srcset"
-            | "alt"
-            | "style"
-            | "hidden"
-            | "aria-hidden"
-            | "role"
-            | "itemprop"
-            | "rel"
-            | "dir"
-            | "lang"
-            | "colspan"
-            | "rowspan"
-            | "datetime"
-            | "summary"
-    ) || name.starts_with("data-")
-        && (name.contains("src")
-            || name.contains("original")
-            || name.contains("lazy")
-            || name.contains("url"))
-}
-
 /// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.
 fn normalize_hint(v: &str) -> String {
     if v.trim().is_empty() {
@@ -452,55 +425,4 @@ pub(crate) fn push_collapsed(out: &mut String, s: &str) {
             last_space = false;
         }
     }
-}
-
-/// Block-level tags: text on either side of them does not run together.
-pub(crate) fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "summary"
-            | "caption"
-            | "center"
-    )
-}
-
-/// Heading tags.
-pub(crate) fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
