@@ -138,7 +138,8 @@ pub struct Article {
     pub canonical_url: Option<String>,
     /// The article body as sanitized HTML, safe to insert into a page.
     pub content_html: String,
-    /// The article body as plain text, paragraphs separated by blank lines.
+    /// The article body as plain text, paragraphs separated by blank lines. Image captions
+    /// are left out here (they stay in `content_html` and `markdown`).
     pub text: String,
     /// The article body as Markdown.
     pub markdown: String,

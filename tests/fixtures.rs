@@ -9,6 +9,7 @@
 //! | `dir` | `"rtl"` or `"ltr"` |
 //! | `must_contain` | each is in `text` |
 //! | `must_not_contain` | each is absent from `text` and `content_html` |
+//! | `text_not_contains` | each is absent from `text` (it may stay in `content_html`) |
 //! | `content_html_contains`, `content_html_not_contains` | `content_html` |
 //! | `removed_labels` | each equals a removal's label (trailing `:` and spaces trimmed) or is part of it |
 //! | `removed_kinds` | each is the kind of some removal (`"read-also"`, `"related"`, ...) |
@@ -43,6 +44,8 @@ struct Expected {
     must_contain: Vec<String>,
     #[serde(default)]
     must_not_contain: Vec<String>,
+    #[serde(default)]
+    text_not_contains: Vec<String>,
     #[serde(default)]
     removed_labels: Vec<String>,
     #[serde(default)]
@@ -239,6 +242,11 @@ fn check_article(expected: &Expected, article: &naqi::Article) -> Vec<String> {
             failures.push(format!("must_not_contain: content_html has \"{s}\""));
         }
     }
+    for s in &expected.text_not_contains {
+        if text.contains(&squash(s)) {
+            failures.push(format!("text_not_contains: text has \"{s}\""));
+        }
+    }
     for s in &expected.content_html_contains {
         if !html.contains(&squash_markup(s)) {
             failures.push(format!("content_html_contains: content_html lacks \"{s}\""));
@@ -388,12 +396,21 @@ fixtures! {
     ar_unlabelled_inline_teasers => "ar/unlabelled-inline-teasers",
     ar_windows_1256 => "ar/windows-1256",
     ar_windows_1256_http_equiv => "ar/windows-1256-http-equiv",
+    ar_comments_notice => "ar/comments-notice",
+    ar_dateline_and_repeated_title => "ar/dateline-and-repeated-title",
     fa_label_variants => "fa/label-variants",
     fa_related => "fa/related",
+    fa_lead_paragraph => "fa/lead-paragraph",
     ur_related => "ur/related",
     en_related => "en/related",
     en_xss => "en/xss",
     en_xss_urls => "en/xss-urls",
+    en_breadcrumbs_and_rights => "en/breadcrumbs-and-rights",
+    en_captions_out_of_text => "en/captions-out-of-text",
+    en_hidden_classes => "en/hidden-classes",
+    en_digest_linked_titles => "en/digest-linked-titles",
+    en_json_ld_description_headline => "en/json-ld-description-headline",
+    en_in_page_anchor_headings => "en/in-page-anchor-headings",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",

@@ -27,7 +27,12 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
             let tag = dom.tag(id);
             let is_title = !title_dropped && repeats_title(dom, &m, id, &title_words);
             title_dropped |= is_title;
-            let drop = if is_title || is_dateline(dom, &m, id) || is_byline(dom, &m, id) {
+            let drop = if is_title
+                || is_dateline(dom, &m, id)
+                || is_byline(dom, &m, id)
+                || is_link_line(dom, &m, id)
+                || is_rights_line(dom, &m, id)
+            {
                 true
             } else if is_heading(tag) {
                 tag == "h1" && m.chars(id) == 0
@@ -98,6 +103,44 @@ fn is_dateline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let text = dom.text(id);
     text.split_whitespace().count() <= 10 && crate::metadata::dates::normalize(&text).is_some()
 }
+
+/// A short line made of several links: breadcrumbs, "more in" rows.
+fn is_link_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    matches!(dom.tag(id), "p" | "div" | "span" | "nav")
+        && c.links >= 2
+        && c.chars < LINK_LINE_MAX_CHARS
+        && m.link_density(id) >= LINK_LINE_SHARE
+}
+
+/// A short line claiming the page's rights: "© 2024 ...", "All rights reserved".
+fn is_rights_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    if m.chars(id) > RIGHTS_MAX_CHARS || !matches!(dom.tag(id), "p" | "div" | "span" | "small") {
+        return false;
+    }
+    let text = dom.text(id);
+    if text.contains('©') {
+        return true;
+    }
+    let folded = crate::lang::normalize::fold(&text);
+    RIGHTS_PHRASES.iter().any(|p| folded.contains(p))
+}
+
+/// Longest link line, in characters.
+const LINK_LINE_MAX_CHARS: u32 = 200;
+/// Share of a link line's text inside links.
+const LINK_LINE_SHARE: f64 = 0.7;
+/// Longest rights line, in characters.
+const RIGHTS_MAX_CHARS: u32 = 300;
+/// Rights phrases, folded (see [`crate::lang::normalize::fold`]).
+const RIGHTS_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "copyright",
+    "جميع الحقوق محفوظه",
+    "حقوق النشر محفوظه",
+    "تمامی حقوق",
+    "tous droits reserves",
+];
 
 fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if m.chars(id) > BYLINE_MAX_CHARS || dom.tag(id) == "a" {

@@ -35,7 +35,7 @@ fn walk(node: &OutNode, paragraphs: &mut Vec<String>, current: &mut String) {
                     current.push('\n');
                     return;
                 }
-                "img" | "hr" => return,
+                "img" | "hr" | "figcaption" => return,
                 "td" | "th" if !current.trim().is_empty() => current.push_str(" | "),
                 _ => {}
             }
