@@ -405,6 +405,8 @@ fixtures! {
     en_related => "en/related",
     en_xss => "en/xss",
     en_xss_urls => "en/xss-urls",
+    en_video_caption_heading => "en/video-caption-heading",
+    en_newsletter_form_in_body => "en/newsletter-form-in-body",
     en_breadcrumbs_and_rights => "en/breadcrumbs-and-rights",
     en_captions_out_of_text => "en/captions-out-of-text",
     en_hidden_classes => "en/hidden-classes",

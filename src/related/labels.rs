@@ -162,6 +162,12 @@ fn remove_label_block(
     holds_title: &[bool],
 ) -> Option<(RemovalKind, &'static str, Vec<NodeId>)> {
     let kind = lexicon.label(&fold(&dom.text(label)))?;
+    // A labelled element that also holds a form is the whole block (a sign-up box): it goes,
+    // and nothing around it.
+    if m.at(label).inputs > 0 && !is_heading(dom.tag(label)) {
+        dom.remove(label);
+        return Some((kind, "label-box", vec![label]));
+    }
     let mut line = label;
     for _ in 0..MAX_CLIMB {
         let Some(parent) = dom.parent(line) else {
@@ -176,8 +182,7 @@ fn remove_label_block(
         let rest = m.chars(parent).saturating_sub(m.chars(line));
         // A wrapper only around the label (a header div): climb past it. One that also holds
         // a form or an image is the block itself.
-        let holds_more = m.at(parent).inputs > 0 || m.at(parent).images > 0;
-        if rest < WRAPPER_CHARS && !holds_more {
+        if rest < WRAPPER_CHARS && !holds_more(m, parent) {
             line = parent;
             continue;
         }
@@ -189,6 +194,11 @@ fn remove_label_block(
     }
     let nodes = remove_flat(dom, m, lexicon, line, holds_title);
     Some((kind, "label-flat", nodes))
+}
+
+/// Whether a block holds a form or an image besides its text.
+fn holds_more(m: &Measures, id: NodeId) -> bool {
+    m.at(id).inputs > 0 || m.at(id).images > 0
 }
 
 /// Kinds whose label, when it opens a container, names the whole container: a comments
