@@ -1,7 +1,7 @@
 //! Stage 3: content scores. Every paragraph gives points to its parent and, less, to its
 //! ancestors; Arabic commas and sentence marks count like Latin ones.
 
-use crate::dom::{Dom, Measures, NodeId};
+use crate::dom::{contains_short, Dom, Measures, NodeId};
 
 /// Paragraphs shorter than this many characters give no points.
 const MIN_PARAGRAPH_CHARS: u32 = 25;
@@ -189,10 +189,16 @@ pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f64 {
         if v.is_empty() {
             continue;
         }
-        if NEGATIVE.iter().any(|n| v.contains(n)) {
+        if NEGATIVE
+            .iter()
+            .any(|n| contains_short(v.as_bytes(), n.as_bytes()))
+        {
             w -= 25.0;
         }
-        if POSITIVE.iter().any(|p| v.contains(p)) {
+        if POSITIVE
+            .iter()
+            .any(|p| contains_short(v.as_bytes(), p.as_bytes()))
+        {
             w += 25.0;
         }
     }

@@ -47,6 +47,9 @@ pub(crate) struct Dom {
     text_counts: Vec<(u32, u32)>,
     /// For elements: normalized `class` and `id`, see [`Dom::class_id_hints`].
     hints: Vec<[String; 2]>,
+    /// For each of those, the set of bytes it holds (see [`byte_set`]), to reject most
+    /// fragments without searching.
+    hint_sets: Vec<[u64; 2]>,
 }
 
 impl Dom {
@@ -119,7 +122,7 @@ impl Dom {
                 Kind::Element { .. } => (0, 0),
             })
             .collect();
-        let hints = nodes
+        let hints: Vec<[String; 2]> = nodes
             .iter()
             .map(|n| match &n.kind {
                 Kind::Element { attrs, .. } => {
@@ -135,12 +138,17 @@ impl Dom {
                 Kind::Text(_) => [String::new(), String::new()],
             })
             .collect();
+        let hint_sets = hints
+            .iter()
+            .map(|[c, i]: &[String; 2]| [byte_set(c.as_bytes()), byte_set(i.as_bytes())])
+            .collect();
         Dom {
             nodes,
             removed,
             end,
             text_counts,
             hints,
+            hint_sets,
         }
     }
 
@@ -205,7 +213,12 @@ impl Dom {
 
     /// Whether the class or the id hint holds `fragment` (see [`Dom::class_id_hints`]).
     pub fn hints_contain(&self, id: NodeId, fragment: &str) -> bool {
-        self.class_id_hints(id).iter().any(|h| h.contains(fragment))
+        let needed = byte_set(fragment.as_bytes());
+        let sets = self.hint_sets.get(id).copied().unwrap_or([0, 0]);
+        self.class_id_hints(id)
+            .iter()
+            .zip(sets)
+            .any(|(h, set)| needed & !set == 0 && contains_short(h.as_bytes(), fragment.as_bytes()))
     }
 
     /// The children of a node.
@@ -376,6 +389,18 @@ impl Iterator for LiveDescendants<'_> {
     }
 }
 
+/// A 64-bit summary of which bytes a string holds (each byte sets bit `byte % 64`): a string
+/// can only contain another if it holds all of that one's bits.
+pub(crate) fn byte_set(s: &[u8]) -> u64 {
+    s.iter().fold(0u64, |set, &b| set | 1u64 << (b % 64))
+}
+
+/// Substring test for class names against hint fragments, with memchr's vectorized search
+/// (memchr is already compiled in through html5ever).
+pub(crate) fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
+}
+
 /// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.
 fn normalize_hint(v: &str) -> String {
     if v.trim().is_empty() {
@@ -424,5 +449,19 @@ pub(crate) fn push_collapsed(out: &mut String, s: &str) {
             out.push(ch);
             last_space = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_short;
+
+    #[test]
+    fn short_substring_search() {
+        assert!(contains_short(b"-post-tags-", b"tags"));
+        assert!(contains_short(b"-ad-", b"-ad-"));
+        assert!(!contains_short(b"-ad", b"-ad-"));
+        assert!(!contains_short(b"-header-", b"-ad-"));
+        assert!(contains_short(b"x", b""));
     }
 }
