@@ -62,13 +62,14 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             continue;
         };
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if CONTAINERS.contains(&name.as_str()) && !tag.ends_with('/') {
+        let name_bytes = tag.trim_start_matches('/').as_bytes();
+        let name_len = name_bytes
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = name_bytes.get(..name_len).unwrap_or(&[]);
+        let is = |list: &[&str]| list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        if is(CONTAINERS) && !tag.ends_with('/') {
             if closing {
                 depth = depth.saturating_sub(1);
             } else {
@@ -81,12 +82,12 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
         }
-        if !closing && tag.ends_with('/') && RAW_TEXT.contains(&name.as_str()) {
+        if !closing && tag.ends_with('/') && is(RAW_TEXT) {
             let s = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
             // Everything up to the "/>" (without the slash), then a proper end tag.
             s.push_str(html.get(copied..tag_end - 1).unwrap_or(""));
             s.push_str("></");
-            s.push_str(&name);
+            s.push_str(std::str::from_utf8(name).unwrap_or("script"));
             s.push('>');
             copied = tag_end + 1;
         }
