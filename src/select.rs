@@ -113,22 +113,29 @@ const LEAD_HINTS: &[&str] = &[
     "teaser-text",
 ];
 
-/// The lead block right before the body, when it is marked as one and reads as prose.
-fn lead_before(dom: &Dom, m: &Measures, parent: NodeId, top: NodeId) -> Option<NodeId> {
-    let previous = dom
-        .live_children(parent)
-        .take_while(|&c| c != top)
-        .filter(|&c| m.chars(c) > 0)
-        .last()?;
-    let marked = std::iter::once(previous)
-        .chain(dom.live_descendants(previous).take(20))
-        .any(|d| {
-            let itemprop = dom.attr(d, "itemprop").unwrap_or("").to_lowercase();
-            LEAD_HINTS
-                .iter()
-                .any(|h| dom.hints_contain(d, h) || itemprop.contains(h))
-        });
-    (marked && m.chars(previous) >= 40 && m.link_density(previous) < 0.2).then_some(previous)
+/// The lead block right before the body (or before its parent), when it is marked as one and
+/// reads as prose.
+fn lead_before(dom: &Dom, m: &Measures, top: NodeId) -> Option<NodeId> {
+    std::iter::once(top)
+        .chain(dom.parent(top))
+        .find_map(|x| {
+            let parent = dom.parent(x)?;
+            dom.live_children(parent)
+                .take_while(|&c| c != x)
+                .filter(|&c| m.chars(c) > 0)
+                .last()
+        })
+        .filter(|&previous| {
+            let marked = std::iter::once(previous)
+                .chain(dom.live_descendants(previous).take(20))
+                .any(|d| {
+                    let itemprop = dom.attr(d, "itemprop").unwrap_or("").to_lowercase();
+                    LEAD_HINTS
+                        .iter()
+                        .any(|h| dom.hints_contain(d, h) || itemprop.contains(h))
+                });
+            marked && m.chars(previous) >= 40 && m.link_density(previous) < 0.2
+        })
 }
 
 /// The chosen block plus the siblings that read like more of the same article.
@@ -140,7 +147,9 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
     let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
     let top_class = dom.attr(top, "class").unwrap_or("").trim();
     let mut roots = Vec::new();
-    let lead = lead_before(dom, m, parent, top);
+    let lead = lead_before(dom, m, top);
+    // A lead one level up comes first, before the siblings.
+    roots.extend(lead.filter(|&l| dom.parent(l) != Some(parent)));
     for s in dom.live_children(parent) {
         if s == top || Some(s) == lead {
             roots.push(s);
