@@ -99,6 +99,15 @@ impl Dom {
             if let Some(p) = parent.and_then(|p| nodes.get_mut(p)) {
                 p.children.push(id);
             }
+            // Script and style bodies are never read from the working tree (JSON-LD is read
+            // from the parse itself), so they are not copied or counted.
+            if parsed
+                .value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "template"))
+            {
+                continue;
+            }
             // Push children in reverse so they pop in document order.
             let children: Vec<_> = parsed.children().collect();
             for child in children.into_iter().rev() {

@@ -45,15 +45,9 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let mut depth = 0usize;
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(offset) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-    {
+    while let Some(offset) = bytes.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let start = i + offset;
-        let tag_end = match bytes
-            .get(start..)
-            .and_then(|r| r.iter().position(|&b| b == b'>'))
-        {
+        let tag_end = match bytes.get(start..).and_then(|r| memchr::memchr(b'>', r)) {
             Some(e) => start + e,
             None => break,
         };
