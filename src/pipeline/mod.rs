@@ -27,8 +27,18 @@ use crate::{Error, Options, Removal};
 mod derived;
 mod prepare;
 
-/// One pass of the selection stages: output tree, its text, the removals, the first root.
-type Attempt = (Vec<OutNode>, String, Vec<Removal>, Option<NodeId>);
+/// One pass of the selection stages.
+struct Attempt {
+    /// The cleaned article.
+    out: Vec<OutNode>,
+    /// Its plain text, and that text's length in characters.
+    text: String,
+    chars: usize,
+    /// Every removal reported so far.
+    removed: Vec<Removal>,
+    /// The first chosen block (its ancestors' `dir` decides the direction).
+    first_root: Option<NodeId>,
+}
 
 /// Where [`run_until`] stops, for benchmarks of each stage's cost (the difference between
 /// two consecutive stops).
@@ -116,44 +126,40 @@ pub(crate) fn run_until(
         );
         let text = serialize::to_text(&out);
         let chars = text.chars().count();
-        let better = best
-            .as_ref()
-            .is_none_or(|(_, t, _, _)| chars > t.chars().count());
-        if better {
-            best = Some((
+        if best.as_ref().is_none_or(|b| chars > b.chars) {
+            best = Some(Attempt {
                 out,
                 text,
-                attempt_removals,
-                selection.roots.first().copied(),
-            ));
+                chars,
+                removed: attempt_removals,
+                first_root: selection.roots.first().copied(),
+            });
         }
         if chars >= options.min_text_chars {
             break;
         }
     }
-    let Some((out, text, removed, first_root)) = best else {
+    let Some(best) = best.filter(|b| b.text.chars().any(char::is_alphanumeric)) else {
         return Err(Error::NoArticle);
     };
-    if !text.chars().any(char::is_alphanumeric) {
-        return Err(Error::NoArticle);
-    }
-    Ok(Some(assemble(
-        &dom, meta, title, byline, out, text, removed, first_root,
-    )))
+    Ok(Some(assemble(&dom, meta, title, byline, best)))
 }
 
 /// Builds the article from the output tree and the metadata.
-#[allow(clippy::too_many_arguments)]
 fn assemble(
     dom: &Dom,
     meta: Metadata,
     title: String,
     byline: Option<String>,
-    out: Vec<OutNode>,
-    text: String,
-    removed: Vec<Removal>,
-    first_root: Option<NodeId>,
+    best: Attempt,
 ) -> Article {
+    let Attempt {
+        out,
+        text,
+        removed,
+        first_root,
+        ..
+    } = best;
     let scripts = ScriptCounts::of(&text.chars().take(20_000).collect::<String>());
     let lang = derived::language(meta.lang.as_deref(), &scripts, &text);
     let dir_attr = first_root

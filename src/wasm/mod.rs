@@ -103,7 +103,7 @@ fn start() {
 #[allow(clippy::panic)]
 #[wasm_bindgen(js_name = __naqiTrapForTests, skip_typescript)]
 pub fn trap_for_tests() {
-    panic!("trap requested by a test")
+    panic!("trap requested by a test") // allow: deliberate, proves the JS wrapper recovers
 }
 
 /// Reads options from JavaScript; `undefined` and `null` mean the defaults.
