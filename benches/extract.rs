@@ -167,11 +167,10 @@ fn bench_stages(c: &mut Criterion, group_name: &str, pages: &[Page]) {
     group.measurement_time(Duration::from_secs(5));
     group.throughput(Throughput::Bytes(total_bytes(pages)));
     for (name, stop) in [
-        ("1-parse", Stage::Parse),
-        ("2-metadata-and-tree", Stage::Metadata),
-        ("3-clean", Stage::Clean),
-        ("4-related", Stage::Related),
-        ("5-article", Stage::Article),
+        ("1-parse-tree-and-metadata", Stage::Parse),
+        ("2-clean", Stage::Clean),
+        ("3-related", Stage::Related),
+        ("4-article", Stage::Article),
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {

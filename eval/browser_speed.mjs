@@ -1,9 +1,10 @@
 // In-browser speed for `make eval`: naqi's Wasm build (dist/pkg, from `make package`) against
 // Readability.js in the same headless Chromium tab on the same loaded page.
 //
-// For each page: naqi `extractDocument(document)` (which reads `outerHTML` itself) and
-// `new Readability(document.cloneNode(true)).parse()`, alternated, REPEAT times each; the page's
-// time per system is the median. Prints JSON: per-page times and the median naqi/Readability ratio.
+// For each page, alternated, REPEAT times each: naqi `extractDocument(document)` (walks the live
+// DOM into naqi's tree format, no HTML re-parse), naqi `extract(outerHTML)` (reads `outerHTML`
+// and parses it again) and `new Readability(document.cloneNode(true)).parse()`; the page's time
+// per system is the median. Prints JSON: per-page times and the median naqi/Readability ratios.
 //
 // Usage: node eval/browser_speed.mjs CORPORA_DIR   (BROWSER_PAGES=N pages at most, default 30:
 // every arabic-real page, then ScrapingHub pages in id order). Exits 3 when dist/pkg is missing.
@@ -16,9 +17,12 @@ import { createRequire } from 'node:module';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const PKG = join(ROOT, 'dist/pkg');
+const PKG = process.env.NAQI_PKG || join(ROOT, 'dist/pkg');
 const READABILITY = join(HERE, 'node_modules/@mozilla/readability/Readability.js');
 const REPEAT = 5;
+// Untimed runs of each system first, so that both are measured once their code is optimized
+// (V8 tiers Wasm and JavaScript up while they run); the first, cold run is reported apart.
+const WARMUP = Number(process.env.BROWSER_WARMUP ?? 5);
 const LIMIT = Number(process.env.BROWSER_PAGES || 30);
 const corpora = process.argv[2] || join(ROOT, '../shared/corpora');
 
@@ -90,19 +94,36 @@ for (const [index, page] of pages.entries()) {
   try {
     await tab.goto(`${origin}/page/${index}`, { waitUntil: 'load', timeout: 60000 });
     await tab.addScriptTag({ url: `${origin}/readability.js` });
-    const times = await tab.evaluate(async ({ origin, repeat }) => {
+    const times = await tab.evaluate(async ({ origin, repeat, warmup }) => {
       const naqi = await import(`${origin}/pkg/web.js`);
       await naqi.default({ module_or_path: `${origin}/pkg/wasm/naqi_bg.wasm` });
-      const t = { naqi: [], outerHtml: [], readability: [], naqiChars: 0, readabilityChars: 0 };
+      let start = performance.now();
+      naqi.extractDocument(document);
+      const naqiFirst = performance.now() - start;
+      start = performance.now();
+      // eslint-disable-next-line no-undef
+      new Readability(document.cloneNode(true)).parse();
+      const readabilityFirst = performance.now() - start;
+      for (let i = 1; i < warmup; i++) {
+        naqi.extractDocument(document);
+        naqi.extract(document.documentElement.outerHTML);
+        // eslint-disable-next-line no-undef
+        new Readability(document.cloneNode(true)).parse();
+      }
+      const t = { naqi: [], naqiHtml: [], outerHtml: [], readability: [], naqiChars: 0,
+        naqiHtmlChars: 0, readabilityChars: 0, naqiFirst, readabilityFirst };
       for (let i = 0; i < repeat; i++) {
-        // Reading outerHTML alone: the part of naqi's time that is the browser's, not Wasm's.
-        let start = performance.now();
-        if (document.documentElement.outerHTML.length === 0) throw new Error('empty document');
-        t.outerHtml.push(performance.now() - start);
         start = performance.now();
-        const article = naqi.extractDocument(document, { url: location.href });
+        const article = naqi.extractDocument(document);
         t.naqi.push(performance.now() - start);
         t.naqiChars = article.text.length;
+        // The HTML path: outerHTML read (timed alone too), then parsed again in Wasm.
+        start = performance.now();
+        const html = document.documentElement.outerHTML;
+        t.outerHtml.push(performance.now() - start);
+        const fromHtml = naqi.extract(html, { url: location.href });
+        t.naqiHtml.push(performance.now() - start);
+        t.naqiHtmlChars = fromHtml.text.length;
         start = performance.now();
         // eslint-disable-next-line no-undef
         const parsed = new Readability(document.cloneNode(true)).parse();
@@ -110,11 +131,15 @@ for (const [index, page] of pages.entries()) {
         t.readabilityChars = parsed ? parsed.textContent.length : 0;
       }
       return t;
-    }, { origin, repeat: REPEAT });
+    }, { origin, repeat: REPEAT, warmup: WARMUP });
     const naqiMs = median(times.naqi);
+    const naqiHtmlMs = median(times.naqiHtml);
     const readabilityMs = median(times.readability);
-    results.push({ corpus: page.corpus, id: page.id, naqi_ms: naqiMs, readability_ms: readabilityMs,
-      outer_html_ms: median(times.outerHtml), ratio: naqiMs / readabilityMs });
+    results.push({ corpus: page.corpus, id: page.id, naqi_ms: naqiMs, naqi_html_ms: naqiHtmlMs,
+      readability_ms: readabilityMs, outer_html_ms: median(times.outerHtml),
+      ratio: naqiMs / readabilityMs, html_ratio: naqiHtmlMs / readabilityMs,
+      naqi_first_ms: times.naqiFirst, readability_first_ms: times.readabilityFirst,
+      same_text: times.naqiChars === times.naqiHtmlChars });
   } catch (err) {
     results.push({ corpus: page.corpus, id: page.id, error: String(err.message || err).split('\n')[0] });
   } finally {
@@ -127,14 +152,22 @@ server.close();
 
 const ok = results.filter((r) => !r.error);
 const out = {
-  description: `Headless Chromium ${version}, one tab per page; per page the median of ${REPEAT} ` +
-    'runs of naqi Wasm `extractDocument(document)` (reads outerHTML) and of ' +
+  description: `Headless Chromium ${version}, one tab per page; per page, after ${WARMUP} untimed ` +
+    `runs of each (the first one timed apart, cold), the median of ${REPEAT} ` +
+    'runs of naqi Wasm `extractDocument(document)` (walks the live DOM), of ' +
+    '`extract(document.documentElement.outerHTML)` (reads and re-parses the HTML) and of ' +
     '`new Readability(document.cloneNode(true)).parse()` on the same loaded page.',
   chromium: version,
   pages: ok.length,
   failed: results.length - ok.length,
   median_ratio: ok.length ? median(ok.map((r) => r.ratio)) : null,
+  median_html_ratio: ok.length ? median(ok.map((r) => r.html_ratio)) : null,
   naqi_median_ms: ok.length ? median(ok.map((r) => r.naqi_ms)) : null,
+  naqi_html_median_ms: ok.length ? median(ok.map((r) => r.naqi_html_ms)) : null,
+  same_text_pages: ok.filter((r) => r.same_text).length,
+  warmup_runs: WARMUP,
+  naqi_first_median_ms: ok.length ? median(ok.map((r) => r.naqi_first_ms)) : null,
+  readability_first_median_ms: ok.length ? median(ok.map((r) => r.readability_first_ms)) : null,
   readability_median_ms: ok.length ? median(ok.map((r) => r.readability_ms)) : null,
   outer_html_median_ms: ok.length ? median(ok.map((r) => r.outer_html_ms)) : null,
   per_page: results,

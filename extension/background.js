@@ -4,13 +4,14 @@
 //
 // Activation (toolbar button, keyboard shortcut, context menu, automatic sites):
 //   1. inject shared.js + content/glue.js + reader/reader.js once per page;
-//   2. NaqiGlue.snapshotUnlessOpen(): the page's HTML and URL (or, if the view is open, the
-//      worker closes it instead: activation toggles);
-//   3. extract() here, with the user's extra labels;
+//   2. NaqiGlue.snapshotUnlessOpen(): the page's URL (or, if the view is open, the worker
+//      closes it instead: activation toggles); then encodeDocument() runs in the page and
+//      returns its live DOM in naqi's tree format (no HTML is serialized or parsed again);
+//   3. extractTree() here, with the user's extra labels;
 //   4. NaqiGlue.open(article, ...) mounts the view in #naqi-reader and hides the page.
 // Tests call the same function through `self.naqi.activate(tabId)`.
 
-import init, { extract, isProbablyReadable } from './pkg/web.js';
+import init, { encodeDocument, extractTree, isProbablyReadableTree } from './pkg/web.js';
 import './shared.js';
 
 const { MSG, AUTO_SCRIPT_ID, loadOptions, originPatternFor } = globalThis.NaqiShared;
@@ -94,17 +95,19 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
       await inject(tabId, { func: () => globalThis.NaqiGlue.close() });
       return { action: 'closed' };
     }
+    // A self-contained function: executeScript runs its source in the page.
+    page.tree = await inject(tabId, { func: encodeDocument });
     const snapshotted = performance.now();
 
     const [options] = await Promise.all([loadOptions(), loadCore()]);
     if (onlyIfReadable) {
-      const readable = isProbablyReadable(page.html);
+      const readable = isProbablyReadableTree(page.tree);
       showReadable(tabId, readable);
       if (!readable) return { action: 'skipped', reason: 'not an article' };
     }
     let article;
     try {
-      article = extract(page.html, { url: page.url, extraLabels: options.extraLabels });
+      article = extractTree(page.tree, { url: page.url, extraLabels: options.extraLabels });
     } catch (error) {
       console.warn('naqi: extraction failed', error);
       await notify(tabId, messageForError(error));
@@ -122,10 +125,10 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
     if (!opened) {
       await notify(tabId, 'errorGeneric');
     } else if (!onlyIfReadable) {
-      // Now that the view is up, the page's HTML can also update the toolbar icon.
+      // Now that the view is up, the page's tree can also update the toolbar icon.
       setTimeout(() => {
         try {
-          showReadable(tabId, isProbablyReadable(page.html));
+          showReadable(tabId, isProbablyReadableTree(page.tree));
         } catch (error) {
           console.warn('naqi: readability check failed', error);
         }
@@ -183,10 +186,10 @@ async function updateIndicator(tabId, url) {
   // even tell us its URL: the icon stays neutral.
   if (!url || !/^https?:/.test(url)) return;
   try {
-    const html = await inject(tabId, { func: () => document.documentElement.outerHTML });
-    if (typeof html !== 'string') return;
+    const tree = await inject(tabId, { func: encodeDocument });
+    if (typeof tree !== 'string') return;
     await loadCore();
-    showReadable(tabId, isProbablyReadable(html));
+    showReadable(tabId, isProbablyReadableTree(tree));
   } catch {
     // Not allowed on this page: leave the icon as it is.
   }

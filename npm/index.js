@@ -7,5 +7,8 @@ import { recovering } from "./recover.js";
 
 await init({ module_or_path: new URL("./wasm/naqi_bg.wasm", import.meta.url) });
 
-export const { extract, extractDocument, isProbablyReadable, __naqiTrapForTests } =
+export const {
+  extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
+  __naqiTrapForTests,
+} =
   recovering(glue);

@@ -3,5 +3,8 @@
 import glue from "./wasm/naqi_node.cjs";
 import { recovering } from "./recover.js";
 
-export const { extract, extractDocument, isProbablyReadable, __naqiTrapForTests } =
+export const {
+  extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
+  __naqiTrapForTests,
+} =
   recovering(glue);

@@ -5,6 +5,7 @@
 // `--experimental-reset-state-function`, which adds `__wbg_reset_state()`: it creates a fresh
 // instance from the already compiled module, synchronously. Every exception that did not come
 // from naqi itself (a `NaqiError`) may have unwound through Wasm frames, so it resets too.
+import { encodeDocument } from "./tree.js";
 
 /**
  * Builds an `Error` named `NaqiError` with a stable `code`, like the ones the Wasm module throws.
@@ -45,10 +46,20 @@ export function recovering(glue, isReady = () => true) {
       throw error;
     }
   };
+  const extractTree = guard("extractTree");
   return {
     extract: guard("extract"),
-    extractDocument: guard("extractDocument"),
+    extractTree,
+    // The live DOM is walked in JavaScript (no HTML is serialized or parsed again); its URL
+    // resolves links unless `options.url` says otherwise.
+    extractDocument: (document, options) => {
+      const url = typeof document.URL === "string" && /^https?:/.test(document.URL)
+        ? document.URL : undefined;
+      return extractTree(encodeDocument(document), url && !options?.url ? { ...options, url } : options);
+    },
+    encodeDocument,
     isProbablyReadable: guard("isProbablyReadable"),
+    isProbablyReadableTree: guard("isProbablyReadableTree"),
     // Not part of the typed API: lets the package's own tests prove the recovery.
     __naqiTrapForTests: guard("__naqiTrapForTests"),
   };

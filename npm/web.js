@@ -26,5 +26,8 @@ export function initSync(input) {
   ready = true;
 }
 
-export const { extract, extractDocument, isProbablyReadable, __naqiTrapForTests } =
+export const {
+  extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
+  __naqiTrapForTests,
+} =
   recovering(glue, () => ready);

@@ -3,7 +3,7 @@
 #   dist/extension/                 the unpacked extension (load it as "unpacked" / temporary add-on)
 #   dist/naqi-extension-<version>.zip
 # from extension/, the shared reading view (reader/reader.js) and the web build of the Wasm
-# package that `make package` leaves in dist/pkg/ (web.js, recover.js, wasm/naqi.js,
+# package that `make package` leaves in dist/pkg/ (web.js, recover.js, tree.js, wasm/naqi.js,
 # wasm/naqi_bg.wasm). The icons are drawn here by extension/icons/draw.mjs. The manifest's
 # version is set to the crate's.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PKG=dist/pkg
 OUT=dist/extension
-WEB_BUILD=(web.js recover.js wasm/naqi.js wasm/naqi_bg.wasm)
+WEB_BUILD=(web.js recover.js tree.js wasm/naqi.js wasm/naqi_bg.wasm)
 
 for file in "${WEB_BUILD[@]/#/$PKG/}" reader/reader.js; do
   if [ ! -f "$file" ]; then

@@ -55,7 +55,19 @@ pub use decode::decode_html;
 /// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotHtml`], [`Error::NoArticle`] or
 /// [`Error::InvalidOptions`]; never panics.
 pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
-    pipeline::run(html, options)
+    pipeline::run(pipeline::Input::Html(html), options)
+}
+
+/// Extracts the article from a document a browser has already parsed, given in naqi's tree
+/// format: tokens joined by U+0000 after the header `naqi-tree/1`; `<name` starts an element,
+/// `=attr` and the next token give one of its attributes, `>` ends the element, `#text` is a
+/// text node. The npm package writes it from a live `Document` (`extractDocument`), which
+/// spares re-parsing the page's HTML. `options.url` resolves links, as for [`extract`].
+///
+/// # Errors
+/// As [`extract`]; [`Error::NotHtml`] when the header is missing.
+pub fn extract_tree(tree: &str, options: &Options) -> Result<Article, Error> {
+    pipeline::run(pipeline::Input::Tree(tree), options)
 }
 
 /// Extracts the article from raw bytes, decoding them first (BOM, `<meta charset>`,
@@ -72,7 +84,7 @@ pub fn extract_bytes(bytes: &[u8], options: &Options) -> Result<Article, Error> 
         });
     }
     let html = decode_html(bytes)?;
-    pipeline::run(&html, options)
+    pipeline::run(pipeline::Input::Html(&html), options)
 }
 
 /// Runs the pipeline up to a stage and drops the result: for benchmarks of each stage's cost.
@@ -86,7 +98,12 @@ pub mod bench {
     /// # Errors
     /// As [`crate::extract`].
     pub fn run_until(html: &str, stop: Stage) -> Result<(), crate::Error> {
-        crate::pipeline::run_until(html, &crate::Options::default(), stop).map(|_| ())
+        crate::pipeline::run_until(
+            crate::pipeline::Input::Html(html),
+            &crate::Options::default(),
+            stop,
+        )
+        .map(|_| ())
     }
 }
 
@@ -95,5 +112,10 @@ pub mod bench {
 /// It parses the page and looks for enough paragraph text outside navigation and boilerplate;
 /// it does not run the full extraction.
 pub fn is_probably_readable(html: &str) -> bool {
-    pipeline::is_probably_readable(html)
+    pipeline::is_probably_readable(pipeline::Input::Html(html))
+}
+
+/// [`is_probably_readable`] for a document in the tree format (see [`extract_tree`]).
+pub fn is_probably_readable_tree(tree: &str) -> bool {
+    pipeline::is_probably_readable(pipeline::Input::Tree(tree))
 }

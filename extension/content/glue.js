@@ -3,7 +3,7 @@
 // reading view. It never runs naqi itself: it hands the page's HTML to the worker, and later
 // mounts the article the worker sends back.
 //
-//   NaqiGlue.snapshotUnlessOpen() -> { open: true } | { html, url }
+//   NaqiGlue.snapshotUnlessOpen() -> { open: true } | { url }
 //   NaqiGlue.open(article, { prefs, uiLang }) -> boolean
 //   NaqiGlue.close() -> boolean
 //   NaqiGlue.notify(messageName)
@@ -30,11 +30,11 @@
     }
   }
 
-  /** The page's HTML and URL, or `{ open: true }` while the view is shown. */
+  /** The page's URL, or `{ open: true }` while the view is shown. */
   function snapshotUnlessOpen() {
     if (session && !session.host.isConnected) session = null; // the page removed it
     if (session) return { open: true };
-    return { html: document.documentElement.outerHTML, url: location.href };
+    return { url: location.href };
   }
 
   function open(article, { prefs, uiLang } = {}) {

@@ -1,16 +1,18 @@
-//! A thin, owned working tree built from scraper's parse.
+//! A thin, owned working tree of the document's body, built by the parse stage
+//! (see [`Builder`]).
 //!
 //! Stages mark nodes as removed instead of detaching them, so a removal can still be reported and a
 //! removed `<noscript>` can still supply an image. Node ids are indexes in preorder: a parent's id
 //! is always smaller than its children's, which lets every measure be computed bottom-up in one
 //! reverse pass, without recursion.
 
+mod build;
 mod measure;
 mod tags;
 
+pub(crate) use build::Builder;
 pub(crate) use measure::Measures;
-use scraper::{Html, Node as ParsedNode, StrTendril};
-use tags::is_kept_attribute;
+use scraper::StrTendril;
 pub(crate) use tags::{is_block_tag, is_heading};
 
 /// Index of a node in [`Dom::nodes`].
@@ -53,114 +55,6 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
-    /// Builds the working tree from a parsed document, keeping at most `max_elements` elements.
-    /// Comments, doctypes and processing instructions are dropped.
-    pub fn from_html(html: &Html, max_elements: usize) -> Dom {
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut elements = 0usize;
-        let root = html.tree.root();
-        // The body when there is one, so that head content never competes with the article.
-        let start = root
-            .descendants()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
-            .unwrap_or(root);
-        // Iterative preorder walk: (parsed node, parent id in our tree).
-        let mut stack = vec![(start, None::<NodeId>)];
-        while let Some((parsed, parent)) = stack.pop() {
-            let kind = match parsed.value() {
-                ParsedNode::Element(e) => {
-                    if elements >= max_elements {
-                        continue;
-                    }
-                    elements += 1;
-                    Kind::Element {
-                        tag: e.name().to_string(),
-                        attrs: e
-                            .attrs()
-                            .filter(|(k, _)| is_kept_attribute(k))
-                            .map(|(k, v)| (k.to_string(), v.to_string()))
-                            .collect(),
-                    }
-                }
-                // A tendril clone shares the parser's buffer instead of copying the text.
-                ParsedNode::Text(t) => Kind::Text(t.text.clone()),
-                ParsedNode::Document | ParsedNode::Fragment => Kind::Element {
-                    tag: "#root".into(),
-                    attrs: Vec::new(),
-                },
-                _ => continue,
-            };
-            let id = nodes.len();
-            nodes.push(Node {
-                kind,
-                parent,
-                children: Vec::new(),
-            });
-            if let Some(p) = parent.and_then(|p| nodes.get_mut(p)) {
-                p.children.push(id);
-            }
-            // Script and style bodies are never read from the working tree (JSON-LD is read
-            // from the parse itself), so they are not copied or counted.
-            if parsed
-                .value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "script" | "style" | "template"))
-            {
-                continue;
-            }
-            // Push children in reverse so they pop in document order.
-            let children: Vec<_> = parsed.children().collect();
-            for child in children.into_iter().rev() {
-                stack.push((child, Some(id)));
-            }
-        }
-        let removed = vec![false; nodes.len()];
-        let mut end: Vec<NodeId> = (1..=nodes.len()).collect();
-        for id in (0..nodes.len()).rev() {
-            let (Some(p), Some(&e)) = (nodes.get(id).and_then(|n| n.parent), end.get(id)) else {
-                continue;
-            };
-            if let Some(pe) = end.get_mut(p) {
-                *pe = (*pe).max(e);
-            }
-        }
-        let text_counts = nodes
-            .iter()
-            .map(|n| match &n.kind {
-                Kind::Text(t) => count_text(t),
-                Kind::Element { .. } => (0, 0),
-            })
-            .collect();
-        let hints: Vec<[String; 2]> = nodes
-            .iter()
-            .map(|n| match &n.kind {
-                Kind::Element { attrs, .. } => {
-                    let get = |name: &str| {
-                        attrs
-                            .iter()
-                            .find(|(k, _)| k == name)
-                            .map(|(_, v)| normalize_hint(v))
-                            .unwrap_or_default()
-                    };
-                    [get("class"), get("id")]
-                }
-                Kind::Text(_) => [String::new(), String::new()],
-            })
-            .collect();
-        let hint_sets = hints
-            .iter()
-            .map(|[c, i]: &[String; 2]| [byte_set(c.as_bytes()), byte_set(i.as_bytes())])
-            .collect();
-        Dom {
-            nodes,
-            removed,
-            end,
-            text_counts,
-            hints,
-            hint_sets,
-        }
-    }
-
     /// Non-whitespace characters and commas of a text node (zero for elements).
     pub fn text_counts(&self, id: NodeId) -> (u32, u32) {
         self.text_counts.get(id).copied().unwrap_or((0, 0))

@@ -94,16 +94,48 @@ pub(crate) fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
-/// Words of a folded string (Unicode word segmentation, so Arabic titles have words too).
+/// Words of a folded string (see [`word_spans`]).
 pub(crate) fn words(s: &str) -> Vec<String> {
-    use unicode_segmentation::UnicodeSegmentation;
-    fold(s).unicode_words().map(str::to_string).collect()
+    word_spans(&fold(s)).map(str::to_string).collect()
 }
 
-/// Number of words in a text, by Unicode word segmentation.
+/// Number of words in a text (see [`word_spans`]).
 pub(crate) fn word_count(s: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    s.unicode_words().count()
+    word_spans(s).count()
+}
+
+/// The words of a text: runs of letters, digits and combining marks, which an apostrophe or a
+/// zero-width (non-)joiner between two of them does not break ("don't", Persian "می‌شود").
+/// This is the part of Unicode word segmentation (UAX #29) that counting words needs; the full
+/// rules' tables cost more of the Wasm module than everything they would change here.
+pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = &str> {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| is_word_char(c))?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                chars.next();
+                continue;
+            }
+            let joins = matches!(c, '\'' | '\u{2019}' | '\u{200C}' | '\u{200D}');
+            chars.next();
+            if joins && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+                continue;
+            }
+            end = i;
+            break;
+        }
+        s.get(start..end)
+    })
+}
+
+/// Letters, digits and the combining marks written on them (Arabic vowel marks are mostly
+/// alphabetic already; Latin combining accents are not).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
+            | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 /// Share of `a`'s words found in `b` (0 when `a` has none): how much of a title a heading covers.
@@ -159,5 +191,21 @@ mod tests {
     fn digits_and_words() {
         assert_eq!(ascii_digits("٢٠٢٤-٠٧-١١ ۱۴۰۳"), "2024-07-11 1403");
         assert_eq!(words("الطباطبائي يؤكد ضرورة").len(), 3);
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let spans = |s| word_spans(s).collect::<Vec<_>>();
+        assert_eq!(
+            spans("Don't stop, 3 times!"),
+            ["Don't", "stop", "3", "times"]
+        );
+        assert_eq!(spans("«قالَ» الرئيسُ: نعم."), ["قالَ", "الرئيسُ", "نعم"]);
+        assert_eq!(
+            spans("می\u{200C}شود و cafe\u{301}"),
+            ["می\u{200C}شود", "و", "cafe\u{301}"]
+        );
+        assert_eq!(spans("rock 'n' roll -- ' "), ["rock", "n", "roll"]);
+        assert_eq!(word_count("   "), 0);
     }
 }

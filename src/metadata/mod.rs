@@ -8,7 +8,6 @@ pub(crate) mod dates;
 mod json_ld;
 pub(crate) mod title;
 
-use scraper::{ElementRef, Html};
 use url::Url;
 
 /// Everything the page says about itself, before the article is chosen.
@@ -37,136 +36,202 @@ pub(crate) struct Metadata {
 /// Most `<meta>` elements read (bounds hostile input).
 const MAX_META: usize = 2_000;
 
-/// Reads the metadata of a parsed document. `url` is the caller's address for the page.
-pub(crate) fn read(doc: &Html, url: Option<&str>) -> Metadata {
-    let mut m = Metadata::default();
-    let mut metas: Vec<(String, String)> = Vec::new();
-    let mut ld_scripts: Vec<String> = Vec::new();
-    let mut base_href = None;
-    let mut time_datetime = None;
-    // One pass over all elements instead of one query per field.
-    for el in doc
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-    {
-        let e = el.value();
-        match e.name() {
-            "meta" if metas.len() < MAX_META => {
-                let key = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"));
-                if let (Some(k), Some(c)) = (key, e.attr("content")) {
+/// Most `<h1>` texts kept as title candidates.
+const MAX_H1: usize = 8;
+
+/// Which element's text is being collected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    H1,
+    JsonLd,
+}
+
+/// Reads the metadata while the parse stage goes through the document once, in order (head and
+/// body, before any cleaning): element starts, texts and ends. [`Collector::finish`] gives the
+/// [`Metadata`].
+#[derive(Default)]
+pub(crate) struct Collector {
+    m: Metadata,
+    metas: Vec<(String, String)>,
+    ld_scripts: Vec<String>,
+    base_href: Option<String>,
+    time_datetime: Option<String>,
+    /// Open elements.
+    depth: usize,
+    /// The element whose text is being collected, the depth it started at, and the text.
+    capture: Option<(Capture, usize, String)>,
+}
+
+impl Collector {
+    /// An element starts; `attr` reads its attributes.
+    pub fn start<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
+        self.depth += 1;
+        let m = &mut self.m;
+        let capture = match tag {
+            "meta" if self.metas.len() < MAX_META => {
+                let key = attr("property")
+                    .or_else(|| attr("name"))
+                    .or_else(|| attr("itemprop"));
+                if let (Some(k), Some(c)) = (key, attr("content")) {
                     let c = c.trim();
                     if !c.is_empty() {
                         // A property attribute may hold several space-separated names.
                         for k in k.split_whitespace() {
-                            metas.push((k.to_ascii_lowercase(), c.to_string()));
+                            self.metas.push((k.to_ascii_lowercase(), c.to_string()));
+                        }
+                    }
+                }
+                None
+            }
+            "script" if attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                Some(Capture::JsonLd)
+            }
+            "link" => {
+                let rel = attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
+                    m.canonical = attr("href").map(|h| h.trim().to_string());
+                }
+                None
+            }
+            "base" if self.base_href.is_none() => {
+                self.base_href = attr("href").map(str::to_string);
+                None
+            }
+            "title" if m.doc_title.is_none() => Some(Capture::Title),
+            "h1" if m.h1s.len() < MAX_H1 => Some(Capture::H1),
+            "html" | "body" => {
+                if m.lang.is_none() {
+                    m.lang = attr("lang").or_else(|| attr("xml:lang")).map(trimmed);
+                }
+                if m.dir.is_none() {
+                    m.dir = attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                }
+                None
+            }
+            "time" if self.time_datetime.is_none() => {
+                self.time_datetime = attr("datetime").map(str::to_string);
+                None
+            }
+            _ => None,
+        };
+        if let (Some(kind), None) = (capture, &self.capture) {
+            self.capture = Some((kind, self.depth, String::new()));
+        }
+    }
+
+    /// A text node.
+    pub fn text(&mut self, text: &str) {
+        if let Some((_, _, buffer)) = self.capture.as_mut() {
+            buffer.push_str(text);
+        }
+    }
+
+    /// The innermost open element ends.
+    pub fn end(&mut self) {
+        if self
+            .capture
+            .as_ref()
+            .is_some_and(|(_, d, _)| *d == self.depth)
+        {
+            if let Some((kind, _, text)) = self.capture.take() {
+                match kind {
+                    Capture::Title => self.m.doc_title = Some(collapse(&text)),
+                    Capture::JsonLd => self.ld_scripts.push(text),
+                    Capture::H1 => {
+                        let t = collapse(&text);
+                        if !t.is_empty() {
+                            self.m.h1s.push(t);
                         }
                     }
                 }
             }
-            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                ld_scripts.push(el.text().collect());
-            }
-            "link" => {
-                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
-                    m.canonical = e.attr("href").map(|h| h.trim().to_string());
-                }
-            }
-            "base" if base_href.is_none() => base_href = e.attr("href").map(str::to_string),
-            "title" if m.doc_title.is_none() => {
-                m.doc_title = Some(collapse(&el.text().collect::<String>()));
-            }
-            "h1" if m.h1s.len() < 8 => {
-                let t = collapse(&el.text().collect::<String>());
-                if !t.is_empty() {
-                    m.h1s.push(t);
-                }
-            }
-            "html" | "body" => {
-                if m.lang.is_none() {
-                    m.lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(trimmed);
-                }
-                if m.dir.is_none() {
-                    m.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase());
-                }
-            }
-            "time" if time_datetime.is_none() => {
-                time_datetime = e.attr("datetime").map(str::to_string);
-            }
-            _ => {}
         }
+        self.depth = self.depth.saturating_sub(1);
     }
-    let meta = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            metas
-                .iter()
-                .find(|(mk, _)| mk == k)
-                .map(|(_, v)| collapse(v))
-        })
-    };
-    let ld = json_ld::parse(ld_scripts.iter().map(String::as_str));
 
-    m.json_ld_headline = ld.headline.map(|h| collapse(&h));
-    m.og_title = meta(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
-    m.byline = (!ld.authors.is_empty())
-        .then(|| ld.authors.join("، "))
-        .or_else(|| {
-            meta(&[
-                "author",
-                "article:author",
-                "parsely-author",
-                "dc.creator",
-                "byl",
-            ])
-        })
-        .filter(|a| !a.starts_with("http"));
-    m.published = ld
-        .published
-        .or_else(|| {
-            meta(&[
-                "article:published_time",
-                "datepublished",
-                "parsely-pub-date",
-                "pubdate",
-                "publishdate",
-                "date",
-                "dc.date",
-                "og:published_time",
-            ])
-        })
-        .or(time_datetime)
-        .and_then(|d| dates::normalize(&d));
-    m.modified = ld
-        .modified
-        .or_else(|| meta(&["article:modified_time", "datemodified", "og:updated_time"]))
-        .and_then(|d| dates::normalize(&d));
-    m.site_name = meta(&["og:site_name", "application-name"]).or(ld.publisher);
-    m.description =
-        meta(&["og:description", "description", "twitter:description"]).or(ld.description);
-    m.canonical = m.canonical.or_else(|| meta(&["og:url"]));
+    /// The metadata; `url` is the caller's address for the page.
+    pub fn finish(mut self, url: Option<&str>) -> Metadata {
+        // Elements left open at the end of the input still count.
+        while self.depth > 0 {
+            self.end();
+        }
+        let Collector {
+            mut m,
+            metas,
+            ld_scripts,
+            base_href,
+            time_datetime,
+            ..
+        } = self;
+        let meta = |keys: &[&str]| -> Option<String> {
+            keys.iter().find_map(|k| {
+                metas
+                    .iter()
+                    .find(|(mk, _)| mk == k)
+                    .map(|(_, v)| collapse(v))
+            })
+        };
+        let ld = json_ld::parse(ld_scripts.iter().map(String::as_str));
 
-    let page_url = url
-        .and_then(|u| Url::parse(u).ok())
-        .or_else(|| m.canonical.as_deref().and_then(|c| Url::parse(c).ok()));
-    m.base = match (&page_url, base_href) {
-        (Some(page), Some(b)) => page.join(b.trim()).ok().or(Some(page.clone())),
-        (None, Some(b)) => Url::parse(b.trim()).ok(),
-        (page, None) => page.clone(),
-    };
-    m.canonical = m.canonical.map(|c| absolute(m.base.as_ref(), &c));
-    m.image = meta(&[
-        "og:image",
-        "og:image:url",
-        "twitter:image",
-        "twitter:image:src",
-    ])
-    .or(ld.image)
-    .map(|i| absolute(m.base.as_ref(), &i));
-    m
+        m.json_ld_headline = ld.headline.map(|h| collapse(&h));
+        m.og_title = meta(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
+        m.byline = (!ld.authors.is_empty())
+            .then(|| ld.authors.join("، "))
+            .or_else(|| {
+                meta(&[
+                    "author",
+                    "article:author",
+                    "parsely-author",
+                    "dc.creator",
+                    "byl",
+                ])
+            })
+            .filter(|a| !a.starts_with("http"));
+        m.published = ld
+            .published
+            .or_else(|| {
+                meta(&[
+                    "article:published_time",
+                    "datepublished",
+                    "parsely-pub-date",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date",
+                    "og:published_time",
+                ])
+            })
+            .or(time_datetime)
+            .and_then(|d| dates::normalize(&d));
+        m.modified = ld
+            .modified
+            .or_else(|| meta(&["article:modified_time", "datemodified", "og:updated_time"]))
+            .and_then(|d| dates::normalize(&d));
+        m.site_name = meta(&["og:site_name", "application-name"]).or(ld.publisher);
+        m.description =
+            meta(&["og:description", "description", "twitter:description"]).or(ld.description);
+        m.canonical = m.canonical.or_else(|| meta(&["og:url"]));
+
+        let page_url = url
+            .and_then(|u| Url::parse(u).ok())
+            .or_else(|| m.canonical.as_deref().and_then(|c| Url::parse(c).ok()));
+        m.base = match (&page_url, base_href) {
+            (Some(page), Some(b)) => page.join(b.trim()).ok().or(Some(page.clone())),
+            (None, Some(b)) => Url::parse(b.trim()).ok(),
+            (page, None) => page.clone(),
+        };
+        m.canonical = m.canonical.map(|c| absolute(m.base.as_ref(), &c));
+        m.image = meta(&[
+            "og:image",
+            "og:image:url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .or(ld.image)
+        .map(|i| absolute(m.base.as_ref(), &i));
+        m
+    }
 }
 
 /// Resolves `href` against `base`; returns it unchanged when it cannot be resolved.

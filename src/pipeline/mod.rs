@@ -1,7 +1,8 @@
 //! The one place that knows the stage order:
 //!
-//! 1. **parse** (html5ever via scraper) and read the **metadata** first, while every block is
-//!    still there — the page's own headline is what later tells the article from teasers;
+//! 1. **parse** (html5ever via scraper, or a browser's DOM in naqi's tree format) into the
+//!    working tree and read the **metadata** in the same pass, while every block is still
+//!    there — the page's own headline is what later tells the article from teasers;
 //! 2. **clean**: drop scripts, styles, navigation and hidden elements;
 //! 3. **related**: remove and report labelled and hinted related blocks — before scoring, so
 //!    that a long teaser can never win the article's place;
@@ -12,8 +13,6 @@
 //! 7. **sanitize** and **serialize** (HTML, text, Markdown), then the derived metadata
 //!    (language, direction, excerpt, reading time).
 
-use scraper::Html;
-
 use crate::article::Article;
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::{word_count, words};
@@ -23,9 +22,22 @@ use crate::metadata::Metadata;
 use crate::serialize::OutNode;
 use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
 use crate::{Error, Options, Removal};
+use parse::Parsed;
 
 mod derived;
+mod parse;
 mod prepare;
+
+pub(crate) use prepare::MAX_NESTING;
+
+/// A document as the pipeline takes it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Input<'a> {
+    /// HTML text.
+    Html(&'a str),
+    /// A browser's DOM in the tree format (see [`parse`]).
+    Tree(&'a str),
+}
 
 /// One pass of the selection stages.
 struct Attempt {
@@ -45,10 +57,8 @@ struct Attempt {
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// html5ever's parse only.
+    /// Parsed: the working tree built and the metadata read.
     Parse,
-    /// Metadata read and the working tree built.
-    Metadata,
     /// Scripts, navigation and hidden elements removed.
     Clean,
     /// Related blocks removed and reported.
@@ -58,29 +68,31 @@ pub enum Stage {
 }
 
 /// Runs the whole pipeline on one document.
-pub(crate) fn run(html: &str, options: &Options) -> Result<Article, Error> {
-    run_until(html, options, Stage::Article)?.ok_or(Error::NoArticle)
+pub(crate) fn run(input: Input<'_>, options: &Options) -> Result<Article, Error> {
+    run_until(input, options, Stage::Article)?.ok_or(Error::NoArticle)
 }
 
 /// Runs the pipeline up to `stop`; only [`Stage::Article`] gives the article.
 pub(crate) fn run_until(
-    html: &str,
+    input: Input<'_>,
     options: &Options,
     stop: Stage,
 ) -> Result<Option<Article>, Error> {
     options.validate()?;
-    check_input(html, options)?;
-    let doc = Html::parse_document(&prepare::prepare(html));
+    let Parsed { mut dom, meta } = match input {
+        Input::Html(html) => {
+            check_input(html, options)?;
+            parse::html(html, options)
+        }
+        Input::Tree(tree) => {
+            check_size(tree, options)?;
+            parse::tree(tree, options)?
+        }
+    };
     if stop == Stage::Parse {
         return Ok(None);
     }
-    let meta = metadata::read(&doc, options.url.as_deref());
     let title = metadata::title::choose(&meta);
-    let mut dom = Dom::from_html(&doc, options.max_elements);
-    drop(doc);
-    if stop == Stage::Metadata {
-        return Ok(None);
-    }
 
     clean::remove_non_content(&mut dom);
     if stop == Stage::Clean {
@@ -200,17 +212,23 @@ fn assemble(
     }
 }
 
-/// Checks the input before parsing.
-fn check_input(html: &str, options: &Options) -> Result<(), Error> {
-    if html.len() > options.max_input_bytes {
+/// Checks the size of an input: not empty, not over the limit.
+fn check_size(input: &str, options: &Options) -> Result<(), Error> {
+    if input.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge {
-            size: html.len(),
+            size: input.len(),
             limit: options.max_input_bytes,
         });
     }
-    if html.trim().is_empty() {
+    if input.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
+    Ok(())
+}
+
+/// Checks HTML text before parsing: its size, and that it is text.
+fn check_input(html: &str, options: &Options) -> Result<(), Error> {
+    check_size(html, options)?;
     let sample: Vec<char> = html.chars().take(4_096).collect();
     let control = sample
         .iter()
@@ -256,13 +274,15 @@ fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
 }
 
 /// A fast check for a reader button: enough paragraph text outside page furniture.
-pub(crate) fn is_probably_readable(html: &str) -> bool {
-    if html.trim().is_empty() || html.len() > crate::DEFAULT_MAX_INPUT_BYTES {
+pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
+    let options = Options::default();
+    let parsed = match input {
+        Input::Html(html) => check_size(html, &options).map(|()| parse::html(html, &options)),
+        Input::Tree(tree) => check_size(tree, &options).and_then(|()| parse::tree(tree, &options)),
+    };
+    let Ok(Parsed { mut dom, .. }) = parsed else {
         return false;
-    }
-    let doc = Html::parse_document(&prepare::prepare(html));
-    let mut dom = Dom::from_html(&doc, crate::DEFAULT_MAX_ELEMENTS);
-    drop(doc);
+    };
     clean::remove_non_content(&mut dom);
     clean::remove_unlikely(&mut dom, None);
     let m = Measures::of(&dom);

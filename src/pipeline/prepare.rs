@@ -116,7 +116,11 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         let Some(body_end) = find_end_tag(bytes, body, name) else {
             break; // Raw text up to the end of the input.
         };
-        if elided(name, bytes.get(start..body).unwrap_or(&[]), bytes.get(body..body_end)) {
+        if elided(
+            name,
+            bytes.get(start..body).unwrap_or(&[]),
+            bytes.get(body..body_end),
+        ) {
             out.copy_to(body);
             out.skip_to(body_end);
         }
@@ -317,7 +321,11 @@ mod tests {
 
     #[test]
     fn unterminated_input_is_kept() {
-        for html in ["<p>x</p><script>never ends", "<p>x</p><!-- open", "<p a='open"] {
+        for html in [
+            "<p>x</p><script>never ends",
+            "<p>x</p><!-- open",
+            "<p a='open",
+        ] {
             assert_eq!(prepare(html), html);
         }
     }

@@ -33,15 +33,6 @@ export interface NaqiError extends Error {
 
 /** The options of `extract`; every field is optional and has a documented default. */
 export type ExtractOptions = Options;
-
-/**
- * What `extractDocument` reads from a document: a DOM `Document` is one. Declared here so that
- * projects without the DOM library can use the types.
- */
-export interface DocumentLike {
-  readonly documentElement: { readonly outerHTML: string } | null;
-  readonly URL: string;
-}
 "#;
 
 /// Extracts the page's own article from an HTML document.
@@ -64,27 +55,24 @@ pub fn is_probably_readable(html: &str) -> bool {
     crate::is_probably_readable(html)
 }
 
-/// Extracts the article from a live `Document`: its `outerHTML`, with the document's URL used
-/// to resolve links unless `options.url` is given.
+/// `isProbablyReadable` for a document in naqi's tree format (see `extractTree`).
+#[wasm_bindgen(js_name = isProbablyReadableTree)]
+pub fn is_probably_readable_tree(tree: &str) -> bool {
+    crate::is_probably_readable_tree(tree)
+}
+
+/// Extracts the article from a document in naqi's tree format (see `extract_tree` in the
+/// crate docs), as `encodeDocument` writes it from a live DOM. The package's
+/// `extractDocument(document)` is this with the document's URL.
 ///
-/// Throws like `extract`.
-#[wasm_bindgen(js_name = extractDocument, unchecked_return_type = "Article")]
-pub fn extract_document(
-    #[wasm_bindgen(unchecked_param_type = "DocumentLike")] document: &web_sys::Document,
+/// Throws like `extract`; `NOT_HTML` when the input is not in the tree format.
+#[wasm_bindgen(js_name = extractTree, unchecked_return_type = "Article")]
+pub fn extract_tree(
+    tree: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let mut options = options_from_js(options)?;
-    let html = document
-        .document_element()
-        .map(|root| root.outer_html())
-        .unwrap_or_default();
-    if options.url.is_none() {
-        options.url = document
-            .url()
-            .ok()
-            .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
-    }
-    let article = crate::extract(&html, &options).map_err(to_js_error)?;
+    let options = options_from_js(options)?;
+    let article = crate::extract_tree(tree, &options).map_err(to_js_error)?;
     article_to_js(&article)
 }
 

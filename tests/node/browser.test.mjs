@@ -63,6 +63,25 @@ window.result = init().then(() => ({ simple: extractDocument(document) }));
 </script></body>`,
 );
 
+// The acceptance page itself, read through its live DOM (extractDocument walks it into naqi's
+// tree format) and, for comparison, through its serialized HTML.
+const LIVE_ACCEPTANCE = acceptanceHtml.replace(
+  /<\/body>/i,
+  `<script type="module">
+import init, { extract, extractDocument, encodeDocument } from "/node_modules/naqi/web.js";
+window.result = init().then(() => {
+  const tree = encodeDocument(document);
+  return {
+    live: extractDocument(document),
+    html: extract(document.documentElement.outerHTML, { url: location.href }),
+    treeHeader: tree.slice(0, tree.indexOf("\\u0000")),
+    treeChars: tree.length,
+    htmlChars: document.documentElement.outerHTML.length,
+  };
+});
+</script></body>`,
+);
+
 let server;
 let browser;
 const pageErrors = [];
@@ -76,6 +95,7 @@ before(async () => {
       "/self.html": { body: SELF_PAGE },
       "/simple.html": { body: SIMPLE_PAGE },
       "/seed-page.html": { body: acceptanceHtml },
+      "/seed-live.html": { body: LIVE_ACCEPTANCE },
     },
   });
   browser = await launchChromium();
@@ -134,6 +154,18 @@ test("extractDocument reads the live document and its URL", async () => {
   const { simple } = await resultOf("/self.html");
   assert.equal(simple.title, "خبر قصير للتجربة");
   assert.ok(simple.text.includes(SIMPLE_PARAGRAPH));
+});
+
+test("extractDocument on the live acceptance page matches extract on its HTML", async (t) => {
+  const r = await resultOf("/seed-live.html");
+  assert.equal(r.treeHeader, "naqi-tree/1");
+  assert.ok(r.treeChars < r.htmlChars, `tree ${r.treeChars} chars, HTML ${r.htmlChars}`);
+  for (const key of ["title", "byline", "published", "siteName", "lang", "dir", "leadImage",
+    "canonicalUrl", "text", "markdown", "contentHtml", "wordCount", "excerpt"]) {
+    assert.deepEqual(r.live[key], r.html[key], key);
+  }
+  assert.deepEqual(r.live.removed.map((x) => x.label), r.html.removed.map((x) => x.label));
+  await checkAcceptance(t, () => r.live);
 });
 
 test(`acceptance page (${acceptance.id}) in Chromium`, async (t) => {

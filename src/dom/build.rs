@@ -1,0 +1,195 @@
+//! Building the working tree from a document given in order: element starts (with their
+//! attributes), texts and element ends. The parse stage feeds it from html5ever's tree or from
+//! a browser's live DOM (see `pipeline::parse`).
+
+use scraper::StrTendril;
+
+use super::tags::is_kept_attribute;
+use super::{byte_set, count_text, normalize_hint, Dom, Kind, Node, NodeId};
+
+/// Elements whose content never enters the working tree: nothing reads it there (JSON-LD is
+/// read by the metadata stage from the same events).
+fn children_skipped(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "template")
+}
+
+/// Deepest nesting kept; deeper subtrees are left out (html5ever input is already cut there,
+/// a browser's DOM is not).
+const MAX_DEPTH: usize = crate::pipeline::MAX_NESTING;
+
+/// What an open element became.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// A node of the tree; its content is kept.
+    Node(NodeId),
+    /// A node of the tree whose content is left out (scripts, styles, templates).
+    Leaf(NodeId),
+    /// Not in the tree, nor its content (over the element or depth cap).
+    Dropped,
+    /// Around `<body>` (`<html>`): not in the tree.
+    Outside,
+}
+
+/// Receives a document's nodes in order and keeps its `<body>` as a [`Dom`] (the whole
+/// document when it has no body).
+pub(crate) struct Builder {
+    nodes: Vec<Node>,
+    open: Vec<Open>,
+    max_elements: usize,
+    elements: usize,
+    /// The depth `<body>` started at, once it has.
+    body: Option<usize>,
+    /// Whether `<body>` has ended: nothing after it is kept.
+    body_done: bool,
+}
+
+impl Builder {
+    /// A builder keeping at most `max_elements` elements.
+    pub fn new(max_elements: usize) -> Builder {
+        let mut builder = Builder {
+            nodes: Vec::new(),
+            open: Vec::new(),
+            max_elements,
+            elements: 0,
+            body: None,
+            body_done: false,
+        };
+        // Until a body shows up, the document's own root holds everything.
+        builder.push(
+            Kind::Element {
+                tag: "#root".into(),
+                attrs: Vec::new(),
+            },
+            None,
+        );
+        builder
+    }
+
+    /// The id a new node gets as a child of the innermost open element, or `None` when the
+    /// content there is not kept.
+    fn parent(&self) -> Option<Option<NodeId>> {
+        match self.open.iter().rev().find(|o| **o != Open::Outside) {
+            Some(Open::Node(p)) => Some(Some(*p)),
+            Some(Open::Leaf(_) | Open::Dropped) => None,
+            // Top level: the root node, unless the body came and went.
+            Some(Open::Outside) | None => (!self.body_done).then_some(Some(0)),
+        }
+    }
+
+    fn push(&mut self, kind: Kind, parent: Option<NodeId>) -> NodeId {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            kind,
+            parent,
+            children: Vec::new(),
+        });
+        if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
+            p.children.push(id);
+        }
+        id
+    }
+
+    /// An element starts; `attrs` are its attributes as written (names lowercase).
+    pub fn start<'a>(&mut self, tag: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) {
+        if self.body.is_none() && tag == "body" {
+            // The body replaces everything kept so far (the head) as the tree's root; the
+            // elements around it stay open, outside the tree.
+            self.nodes.clear();
+            self.open.fill(Open::Outside);
+            self.elements = 0;
+            self.body = Some(self.open.len());
+            let id = self.push(element(tag, attrs), None);
+            self.open.push(Open::Node(id));
+            return;
+        }
+        let Some(parent) = self.parent() else {
+            self.open.push(Open::Dropped);
+            return;
+        };
+        if self.elements >= self.max_elements || self.open.len() >= MAX_DEPTH {
+            self.open.push(Open::Dropped);
+            return;
+        }
+        self.elements += 1;
+        let id = self.push(element(tag, attrs), parent);
+        self.open.push(if children_skipped(tag) {
+            Open::Leaf(id)
+        } else {
+            Open::Node(id)
+        });
+    }
+
+    /// A text node.
+    pub fn text(&mut self, text: StrTendril) {
+        if let Some(parent) = self.parent() {
+            self.push(Kind::Text(text), parent);
+        }
+    }
+
+    /// The innermost open element ends.
+    pub fn end(&mut self) {
+        self.open.pop();
+        if self.body == Some(self.open.len()) {
+            self.body_done = true;
+        }
+    }
+
+    /// The tree, with every measure the stages read precomputed.
+    pub fn finish(self) -> Dom {
+        let nodes = self.nodes;
+        let removed = vec![false; nodes.len()];
+        let mut end: Vec<NodeId> = (1..=nodes.len()).collect();
+        for id in (0..nodes.len()).rev() {
+            let (Some(p), Some(&e)) = (nodes.get(id).and_then(|n| n.parent), end.get(id)) else {
+                continue;
+            };
+            if let Some(pe) = end.get_mut(p) {
+                *pe = (*pe).max(e);
+            }
+        }
+        let mut text_counts = Vec::with_capacity(nodes.len());
+        let mut hints = Vec::with_capacity(nodes.len());
+        let mut hint_sets = Vec::with_capacity(nodes.len());
+        for n in &nodes {
+            match &n.kind {
+                Kind::Text(t) => {
+                    text_counts.push(count_text(t));
+                    hints.push([String::new(), String::new()]);
+                    hint_sets.push([0, 0]);
+                }
+                Kind::Element { attrs, .. } => {
+                    let get = |name: &str| {
+                        attrs
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| normalize_hint(v))
+                            .unwrap_or_default()
+                    };
+                    let pair = [get("class"), get("id")];
+                    text_counts.push((0, 0));
+                    hint_sets.push([byte_set(pair[0].as_bytes()), byte_set(pair[1].as_bytes())]);
+                    hints.push(pair);
+                }
+            }
+        }
+        Dom {
+            nodes,
+            removed,
+            end,
+            text_counts,
+            hints,
+            hint_sets,
+        }
+    }
+}
+
+/// An element node with the attributes some stage reads.
+fn element<'a>(tag: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Kind {
+    Kind::Element {
+        tag: tag.to_string(),
+        attrs: attrs
+            .filter(|(k, _)| is_kept_attribute(k))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}

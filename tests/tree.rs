@@ -1,0 +1,195 @@
+//! The tree input (`naqi::extract_tree`), which the npm package writes from a browser's live DOM.
+//!
+//! Here the tree is written from html5ever's parse of each fixture, the way `npm/tree.js` writes
+//! it from a DOM, and the article must be the same as from the HTML itself. (In Chromium the
+//! package's own tests compare the two paths on the live acceptance page.) Malformed trees get a
+//! clear error or a best-effort article.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+
+use ego_tree::iter::Edge;
+use naqi::{Error, Options};
+use scraper::{Html, Node};
+
+/// The tree format written from a parsed document, as `encodeDocument` does from a DOM.
+fn encode(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = vec!["naqi-tree/1".to_string()];
+    // Depth of an element whose children are left out (script, style, template).
+    let mut skipping: Option<usize> = None;
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    depth += 1;
+                    if skipping.is_some() {
+                        continue;
+                    }
+                    out.push(format!("<{}", e.name()));
+                    for (k, v) in e.attrs().filter(|(k, _)| !k.starts_with("on")) {
+                        out.push(format!("={k}"));
+                        out.push(v.to_string());
+                    }
+                    let ld = e.attr("type").is_some_and(|t| t.contains("ld+json"));
+                    if e.name() == "script" && ld {
+                        let text: String = node
+                            .descendants()
+                            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                            .collect();
+                        out.push(format!("#{text}"));
+                    }
+                    if matches!(e.name(), "script" | "style" | "template") {
+                        skipping = Some(depth);
+                    }
+                }
+                Node::Text(t) if skipping.is_none() => out.push(format!("#{}", &**t)),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    if skipping == Some(depth) {
+                        skipping = None;
+                    } else if skipping.is_some() {
+                        depth -= 1;
+                        continue;
+                    }
+                    depth -= 1;
+                    out.push(">".into());
+                }
+            }
+        }
+    }
+    out.join("\0")
+}
+
+/// Both paths give the same article (or the same error) for the page.
+fn assert_same(name: &str, html: &str, options: &Options) {
+    let from_html = naqi::extract(html, options);
+    let from_tree = naqi::extract_tree(&encode(html), options);
+    match (from_html, from_tree) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.title, b.title, "{name}: title");
+            assert_eq!(a.text, b.text, "{name}: text");
+            assert_eq!(a.content_html, b.content_html, "{name}: content_html");
+            assert_eq!(a.byline, b.byline, "{name}: byline");
+            assert_eq!(a.published, b.published, "{name}: published");
+            assert_eq!(a.lead_image, b.lead_image, "{name}: lead_image");
+            assert_eq!(a.lang, b.lang, "{name}: lang");
+            assert_eq!(a.dir, b.dir, "{name}: dir");
+            let labels =
+                |r: &[naqi::Removal]| r.iter().map(|x| x.label.clone()).collect::<Vec<_>>();
+            assert_eq!(labels(&a.removed), labels(&b.removed), "{name}: removed");
+        }
+        (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{name}: error"),
+        (a, b) => panic!(
+            "{name}: from HTML {:?}, from the tree {:?}",
+            a.err(),
+            b.err()
+        ),
+    }
+}
+
+#[test]
+fn every_fixture_reads_the_same_from_a_tree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for lang in std::fs::read_dir(&root).unwrap().flatten() {
+        for case in std::fs::read_dir(lang.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let source = case.path().join("source.html");
+            let Ok(html) = std::fs::read_to_string(&source) else {
+                continue; // source.bin: a byte-level case, not a DOM one.
+            };
+            let expected = std::fs::read_to_string(case.path().join("expected.json")).unwrap();
+            let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+            let field = |key: &str| {
+                expected
+                    .get(key)
+                    .and_then(|u| u.as_str().map(str::to_string))
+            };
+            if matches!(field("error").as_deref(), Some("EMPTY_INPUT" | "NOT_HTML")) {
+                continue; // About the HTML text itself; a DOM always has a tree.
+            }
+            if case.file_name() == "self-closing-script" {
+                // A repair of the HTML text (lxml's `<script/>`); a browser's DOM has already
+                // read the article as script, as html5ever does without the repair.
+                continue;
+            }
+            let url = field("url");
+            let mut options = Options::default();
+            options.url = url;
+            assert_same(&source.display().to_string(), &html, &options);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 50, "only {checked} fixtures found");
+}
+
+#[test]
+fn the_acceptance_page_reads_the_same_from_a_tree() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/acceptance/seed-page.html");
+    let html = std::fs::read_to_string(page).unwrap();
+    assert_same("acceptance", &html, &Options::default());
+}
+
+#[test]
+fn a_tree_without_its_header_is_refused() {
+    for input in ["<p>not a tree</p>", "naqi-tree/2\0<p\0#x\0>", "\0<p"] {
+        let err = naqi::extract_tree(input, &Options::default()).unwrap_err();
+        assert!(matches!(err, Error::NotHtml(_)), "{input:?}: {err:?}");
+    }
+    let empty = naqi::extract_tree("", &Options::default()).unwrap_err();
+    assert!(matches!(empty, Error::EmptyInput));
+}
+
+#[test]
+fn malformed_trees_give_an_error_or_an_article() {
+    let paragraph = "#هذه فقرة طويلة من مقال للتجربة، فيها ما يكفي من الكلمات والفواصل، \
+                     وتكفي وحدها لتكون مقالاً يقرأه القارئ كاملاً دون أن ينقصه شيء.";
+    let cases = [
+        // Ends without starts, attributes without an element, unknown tokens.
+        format!("naqi-tree/1\0>\0>\0=class\0x\0?\0<body\0<p\0{paragraph}\0>\0>\0>\0>"),
+        // Elements never closed.
+        format!("naqi-tree/1\0<html\0<body\0<article\0<p\0{paragraph}"),
+        // An attribute name with no value at the end.
+        format!("naqi-tree/1\0<body\0<p\0{paragraph}\0>\0<div\0=class"),
+        // No body: the whole document is the tree.
+        format!("naqi-tree/1\0<div\0<p\0{paragraph}\0>\0>"),
+    ];
+    for tree in &cases {
+        let article = naqi::extract_tree(tree, &Options::default()).unwrap();
+        assert!(article.text.contains("فقرة طويلة"), "{tree:?}");
+    }
+    let nothing = naqi::extract_tree("naqi-tree/1", &Options::default()).unwrap_err();
+    assert_eq!(nothing.code(), "NO_ARTICLE");
+}
+
+#[test]
+fn very_deep_trees_are_read_in_bounded_depth() {
+    let mut tree = String::from("naqi-tree/1\0<body");
+    for _ in 0..200_000 {
+        tree.push_str("\0<div");
+    }
+    tree.push_str("\0#deep text");
+    let result = naqi::extract_tree(&tree, &Options::default());
+    assert!(matches!(result, Ok(_) | Err(Error::NoArticle)));
+}
+
+#[test]
+fn trees_over_the_size_limit_are_refused() {
+    let options = Options::default().with_max_input_bytes(1_000);
+    let tree = format!("naqi-tree/1\0<body\0#{}", "x".repeat(2_000));
+    let err = naqi::extract_tree(&tree, &options).unwrap_err();
+    assert_eq!(err.code(), "INPUT_TOO_LARGE");
+}
