@@ -1,6 +1,6 @@
 //! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, Fragment, NodeId};
 
 /// Elements whose content is never article text.
 const NON_CONTENT_TAGS: &[&str] = &[
@@ -97,47 +97,49 @@ pub(crate) fn remove_non_content(dom: &mut Dom) {
 /// unless they also look like content, sit in a table or code, or hold `keep`.
 pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
     let holds_keep = dom.holders_of(keep);
-    for id in 0..dom.len() {
-        if dom.is_removed(id) || !dom.is_element(id) {
-            continue;
+    let lists = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
+    dom.walk_live(0, dom.len(), |dom, id| {
+        let unlikely = is_unlikely(dom, id, &lists)
+            && !holds_keep.get(id).copied().unwrap_or(false)
+            && !dom
+                .ancestors(id)
+                .take(8)
+                .any(|a| matches!(dom.tag(a), "table" | "code"));
+        if unlikely {
+            dom.remove(id);
         }
-        let tag = dom.tag(id);
-        if matches!(
-            tag,
-            "body"
-                | "a"
-                | "article"
-                | "main"
-                | "#root"
-                | "html"
-                | "table"
-                | "tbody"
-                | "tr"
-                | "td"
-                | "code"
-                | "pre"
-        ) {
-            continue;
-        }
-        let unlikely = tag == "aside"
-            || tag == "footer"
-            || UNLIKELY.iter().any(|u| dom.hints_contain(id, u))
-                && !MAYBE.iter().any(|m| dom.hints_contain(id, m));
-        if !unlikely {
-            continue;
-        }
-        if holds_keep.get(id).copied().unwrap_or(false) {
-            continue;
-        }
-        if dom
-            .ancestors(id)
-            .take(8)
-            .any(|a| matches!(dom.tag(a), "table" | "code"))
-        {
-            continue;
-        }
-        dom.remove(id);
+        unlikely
+    });
+}
+
+/// Whether an element's tag, class or id marks it as page furniture (`lists`: [`UNLIKELY`] and
+/// [`MAYBE`]).
+fn is_unlikely(dom: &Dom, id: NodeId, lists: &(Vec<Fragment>, Vec<Fragment>)) -> bool {
+    if !dom.is_element(id) {
+        return false;
     }
+    let tag = dom.tag(id);
+    if matches!(
+        tag,
+        "body"
+            | "a"
+            | "article"
+            | "main"
+            | "#root"
+            | "html"
+            | "table"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "code"
+            | "pre"
+    ) {
+        return false;
+    }
+    tag == "aside"
+        || tag == "footer"
+        || lists.0.iter().any(|&u| dom.has_hint(id, u))
+            && !lists.1.iter().any(|&m| dom.has_hint(id, m))
 }
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.

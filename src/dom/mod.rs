@@ -116,12 +116,18 @@ impl Dom {
 
     /// Whether the class or the id hint holds `fragment` (see [`Dom::class_id_hints`]).
     pub fn hints_contain(&self, id: NodeId, fragment: &str) -> bool {
-        let needed = byte_set(fragment.as_bytes());
+        self.has_hint(id, Fragment::new(fragment))
+    }
+
+    /// [`Dom::hints_contain`] for a fragment whose byte set is computed already.
+    pub fn has_hint(&self, id: NodeId, fragment: Fragment<'_>) -> bool {
         let sets = self.hint_sets.get(id).copied().unwrap_or([0, 0]);
-        self.class_id_hints(id)
-            .iter()
-            .zip(sets)
-            .any(|(h, set)| needed & !set == 0 && contains_short(h.as_bytes(), fragment.as_bytes()))
+        if sets == [0, 0] {
+            return false; // Neither a class nor an id: most elements.
+        }
+        self.class_id_hints(id).iter().zip(sets).any(|(h, set)| {
+            fragment.set & !set == 0 && contains_short(h.as_bytes(), fragment.text.as_bytes())
+        })
     }
 
     /// The children of a node.
@@ -292,16 +298,43 @@ impl Iterator for LiveDescendants<'_> {
     }
 }
 
+/// A class/id hint fragment with its byte set, computed once for many elements.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fragment<'a> {
+    pub text: &'a str,
+    set: u64,
+}
+
+impl<'a> Fragment<'a> {
+    pub fn new(text: &'a str) -> Fragment<'a> {
+        Fragment {
+            text,
+            set: byte_set(text.as_bytes()),
+        }
+    }
+
+    /// Each fragment of a list.
+    pub fn all(texts: &[&'a str]) -> Vec<Fragment<'a>> {
+        texts.iter().map(|t| Fragment::new(t)).collect()
+    }
+}
+
 /// A 64-bit summary of which bytes a string holds (each byte sets bit `byte % 64`): a string
 /// can only contain another if it holds all of that one's bits.
 pub(crate) fn byte_set(s: &[u8]) -> u64 {
     s.iter().fold(0u64, |set, &b| set | 1u64 << (b % 64))
 }
 
-/// Substring test for class names against hint fragments, with memchr's vectorized search
-/// (memchr is already compiled in through html5ever).
+/// Substring test for class names against hint fragments: both are short, so candidates are
+/// found by their first byte (memchr) and compared, without building a searcher per call.
 pub(crate) fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(hay, needle).is_some()
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|i| {
+        hay.get(i + 1..i + 1 + rest.len())
+            .is_some_and(|candidate| candidate == rest)
+    })
 }
 
 /// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.

@@ -3,7 +3,7 @@
 
 use super::labels::holds;
 use super::removal;
-use crate::dom::{Dom, Measures, NodeId};
+use crate::dom::{Dom, Fragment, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
 use crate::{Removal, RemovalKind};
@@ -101,6 +101,10 @@ pub(crate) fn remove_hinted(
     out: &mut Vec<Removal>,
 ) {
     let end = dom.len();
+    let hints: Vec<_> = HINTS
+        .iter()
+        .map(|&(text, kind, strength)| (Fragment::new(text), kind, strength))
+        .collect();
     dom.walk_live(1, end, |dom, id| {
         if !dom.is_element(id)
             || holds(holds_title, id)
@@ -111,7 +115,7 @@ pub(crate) fn remove_hinted(
         {
             return false;
         }
-        let Some((kind, strength)) = hint_of(dom, id) else {
+        let Some((kind, strength)) = hint_of(dom, id, &hints) else {
             return false;
         };
         let chars = m.chars(id);
@@ -171,13 +175,14 @@ fn remove_comments_preamble(
     }
 }
 
-/// The hint a node's class/id carries, if any.
-fn hint_of(dom: &Dom, id: NodeId) -> Option<(RemovalKind, Strength)> {
-    if dom.class_id_hints(id) == ["", ""] {
-        return None;
-    }
-    HINTS
+/// The hint a node's class/id carries, if any (`hints`: [`HINTS`] with byte sets).
+fn hint_of(
+    dom: &Dom,
+    id: NodeId,
+    hints: &[(Fragment, RemovalKind, Strength)],
+) -> Option<(RemovalKind, Strength)> {
+    hints
         .iter()
-        .find(|(h, _, _)| dom.hints_contain(id, h))
+        .find(|(h, _, _)| dom.has_hint(id, *h))
         .map(|(_, k, s)| (*k, *s))
 }

@@ -43,6 +43,7 @@ pub(crate) fn remove_labelled(
     out: &mut Vec<Removal>,
 ) {
     let end = dom.len();
+    let mut first_words = FirstWords(vec![None; end]);
     dom.walk_live(1, end, |dom, id| {
         let chars = m.chars(id);
         let small = dom.subtree_end(id) - id <= MAX_LINE_NODES;
@@ -50,9 +51,7 @@ pub(crate) fn remove_labelled(
             return false;
         }
         // Most elements are not labels: look at the first word before reading the whole line.
-        if holds(holds_title, id)
-            || !lexicon.may_open(&fold(&dom.text_prefix(id, FIRST_WORD_CHARS)))
-        {
+        if holds(holds_title, id) || !first_words.may_open(dom, lexicon, id) {
             return false;
         }
         let text = dom.text(id);
@@ -72,6 +71,41 @@ pub(crate) fn remove_labelled(
         }
         true
     });
+}
+
+/// Whether an element's text may open with a label, decided from its first word. Nested
+/// elements usually share their first text node, so the answer is kept per text node whenever
+/// that node alone holds the whole first word.
+struct FirstWords(Vec<Option<bool>>);
+
+impl FirstWords {
+    fn may_open(&mut self, dom: &Dom, lexicon: &Lexicon, id: NodeId) -> bool {
+        let first = dom
+            .live_descendants(id)
+            .find(|&d| dom.text_of(d).is_some_and(|t| !t.trim().is_empty()));
+        let Some(first) = first else {
+            return false;
+        };
+        if let Some(Some(known)) = self.0.get(first) {
+            return *known;
+        }
+        let own: String = dom
+            .text_of(first)
+            .unwrap_or("")
+            .chars()
+            .take(FIRST_WORD_CHARS)
+            .collect();
+        let own = fold(&own);
+        if own.contains(' ') {
+            let opens = lexicon.may_open(&own);
+            if let Some(slot) = self.0.get_mut(first) {
+                *slot = Some(opens);
+            }
+            return opens;
+        }
+        // The first word may go on in the next text node: read the element's text.
+        lexicon.may_open(&fold(&dom.text_prefix(id, FIRST_WORD_CHARS)))
+    }
 }
 
 /// What a short element is.
