@@ -22,7 +22,7 @@ const READABILITY = join(HERE, 'node_modules/@mozilla/readability/Readability.js
 const REPEAT = 5;
 // Untimed runs of each system first, so that both are measured once their code is optimized
 // (V8 tiers Wasm and JavaScript up while they run); the first, cold run is reported apart.
-const WARMUP = Number(process.env.BROWSER_WARMUP ?? 5);
+const WARMUP = Number(process.env.BROWSER_WARMUP ?? 10);
 const LIMIT = Number(process.env.BROWSER_PAGES || 30);
 const corpora = process.argv[2] || join(ROOT, '../shared/corpora');
 
@@ -65,7 +65,10 @@ const server = createServer((req, res) => {
       type = TYPES[extname(file)] || type;
     }
   }
-  res.writeHead(body ? 200 : 404, { 'content-type': type });
+  // Scripts and the .wasm are cacheable, as from any static host: Chromium then reuses its
+  // compiled code for them from one tab to the next (for both systems alike).
+  const cache = page ? 'no-store' : 'public, max-age=3600';
+  res.writeHead(body ? 200 : 404, { 'content-type': type, 'cache-control': cache });
   res.end(body);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

@@ -4,8 +4,9 @@
 //   "<name"  an element starts; "=attr" then the attribute's value follow, any number of times
 //   ">"      the element that started last ends
 //   "#text"  a text node
-// Comments are left out, and so are the bodies of scripts (JSON-LD ones are kept), styles and
-// templates, and the `on*` attributes.
+// Comments are left out, and so is what naqi never reads: the bodies of scripts (JSON-LD ones
+// are kept), styles, templates and inline SVG, event handler attributes (`on*`), and `data-*`
+// attributes other than the lazy-image ones (naming a src, url, original or lazy value).
 //
 // The function is self-contained (no imports, no outer names): the extension passes it to
 // `chrome.scripting.executeScript`, which runs its source in the page.
@@ -30,13 +31,14 @@ export function encodeDocument(root = globalThis.document) {
       for (let i = 0; i < attrs.length; i++) {
         const a = attrs[i];
         const n = a.name;
-        if (n.charCodeAt(0) === 111 && n.charCodeAt(1) === 110) continue; // on*: never read
+        if (n.charCodeAt(0) === 111 && n.charCodeAt(1) === 110) continue; // on*
+        if (n.startsWith("data-") && !/src|url|original|lazy/.test(n)) continue;
         out.push("=" + clean(n), clean(a.value));
       }
       if (name === "script") {
         const type = node.getAttribute("type") || "";
         if (type.toLowerCase().includes("ld+json")) out.push("#" + clean(node.textContent || ""));
-      } else if (name !== "style" && name !== "template") {
+      } else if (name !== "style" && name !== "template" && name !== "svg") {
         descend = node.firstChild !== null;
       }
       if (!descend) out.push(">");

@@ -34,7 +34,14 @@ fn encode(html: &str) -> String {
                         continue;
                     }
                     out.push(format!("<{}", e.name()));
-                    for (k, v) in e.attrs().filter(|(k, _)| !k.starts_with("on")) {
+                    let read = |k: &str| {
+                        !k.starts_with("on")
+                            && (!k.starts_with("data-")
+                                || ["src", "url", "original", "lazy"]
+                                    .iter()
+                                    .any(|w| k.contains(w)))
+                    };
+                    for (k, v) in e.attrs().filter(|(k, _)| read(k)) {
                         out.push(format!("={k}"));
                         out.push(v.to_string());
                     }
@@ -46,7 +53,7 @@ fn encode(html: &str) -> String {
                             .collect();
                         out.push(format!("#{text}"));
                     }
-                    if matches!(e.name(), "script" | "style" | "template") {
+                    if matches!(e.name(), "script" | "style" | "template" | "svg") {
                         skipping = Some(depth);
                     }
                 }

@@ -8,9 +8,10 @@ use super::tags::is_kept_attribute;
 use super::{byte_set, count_text, normalize_hint, Dom, Kind, Node, NodeId};
 
 /// Elements whose content never enters the working tree: nothing reads it there (JSON-LD is
-/// read by the metadata stage from the same events).
+/// read by the metadata stage from the same events; inline SVG is removed whole by the clean
+/// stage).
 fn children_skipped(tag: &str) -> bool {
-    matches!(tag, "script" | "style" | "template")
+    matches!(tag, "script" | "style" | "template" | "svg")
 }
 
 /// Deepest nesting kept; deeper subtrees are left out (html5ever input is already cut there,

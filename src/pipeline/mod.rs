@@ -172,7 +172,12 @@ fn assemble(
         first_root,
         ..
     } = best;
-    let scripts = ScriptCounts::of(&text.chars().take(20_000).collect::<String>());
+    // The first 20,000 characters tell the scripts apart well enough.
+    let sample_end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let scripts = ScriptCounts::of(text.get(..sample_end).unwrap_or(&text));
     let lang = derived::language(meta.lang.as_deref(), &scripts, &text);
     let dir_attr = first_root
         .and_then(|r| {
