@@ -162,6 +162,16 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return !matches!(dom.tag(id), "img" | "figure" | "picture");
     }
     if let Some(style) = dom.attr(id, "style") {
+        // Most styles say neither word: only those are normalized and read.
+        let says = |word: &str| {
+            style
+                .as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        if !says("none") && !says("hidden") {
+            return false;
+        }
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

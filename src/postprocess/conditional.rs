@@ -122,6 +122,11 @@ fn is_rights_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if text.contains('©') {
         return true;
     }
+    // Every phrase holds "right", "droit" or "حق": most lines are not read further.
+    let lower = text.to_lowercase();
+    if !["right", "droit", "حق"].iter().any(|w| lower.contains(w)) {
+        return false;
+    }
     let folded = crate::lang::normalize::fold(&text);
     RIGHTS_PHRASES.iter().any(|p| folded.contains(p))
 }
