@@ -184,10 +184,18 @@ def browser_section(browser, extension):
         out += [browser.get("description", ""), "",
                 f"- median over {browser.get('pages')} pages of naqi / Readability.js time: "
                 f"**{_num(ratio, 2)}**{target}",
-                f"- median ms/page: naqi {_ms(browser.get('naqi_median_ms'))}, Readability.js "
-                f"{_ms(browser.get('readability_median_ms'))}; reading `outerHTML` alone "
-                f"{_ms(browser.get('outer_html_median_ms'))}"
+                f"- median ms/page: naqi `extractDocument` {_ms(browser.get('naqi_median_ms'))}, "
+                f"Readability.js {_ms(browser.get('readability_median_ms'))}"
                 + (f"; {browser['failed']} pages failed to load" if browser.get("failed") else ""),
+                f"- the HTML path instead (`extract(outerHTML)`: the page serialized and parsed "
+                f"again in Wasm): {_ms(browser.get('naqi_html_median_ms'))} ms/page, "
+                f"{_num(browser.get('median_html_ratio'), 2)}× Readability.js; reading `outerHTML` "
+                f"alone takes {_ms(browser.get('outer_html_median_ms'))} ms",
+                f"- both paths give the same text on {browser.get('same_text_pages', '–')} of "
+                f"{browser.get('pages')} pages",
+                f"- first call on a fresh page (cold: Wasm compiled lazily, JavaScript not yet "
+                f"optimized): naqi {_ms(browser.get('naqi_first_median_ms'))} ms, Readability.js "
+                f"{_ms(browser.get('readability_first_median_ms'))} ms (medians)",
                 ""]
     else:
         out += ["In-page comparison not measured in this run (needs `make package`).", ""]
