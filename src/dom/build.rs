@@ -23,8 +23,8 @@ const MAX_DEPTH: usize = crate::pipeline::MAX_NESTING;
 enum Open {
     /// A node of the tree; its content is kept.
     Node(NodeId),
-    /// A node of the tree whose content is left out (scripts, styles, templates).
-    Leaf(NodeId),
+    /// A node of the tree whose content is left out (scripts, styles, templates, SVG).
+    Leaf,
     /// Not in the tree, nor its content (over the element or depth cap).
     Dropped,
     /// Around `<body>` (`<html>`): not in the tree.
@@ -71,7 +71,7 @@ impl Builder {
     fn parent(&self) -> Option<Option<NodeId>> {
         match self.open.iter().rev().find(|o| **o != Open::Outside) {
             Some(Open::Node(p)) => Some(Some(*p)),
-            Some(Open::Leaf(_) | Open::Dropped) => None,
+            Some(Open::Leaf | Open::Dropped) => None,
             // Top level: the root node, unless the body came and went.
             Some(Open::Outside) | None => (!self.body_done).then_some(Some(0)),
         }
@@ -114,7 +114,7 @@ impl Builder {
         self.elements += 1;
         let id = self.push(element(tag, attrs), parent);
         self.open.push(if children_skipped(tag) {
-            Open::Leaf(id)
+            Open::Leaf
         } else {
             Open::Node(id)
         });

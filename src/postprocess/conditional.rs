@@ -122,9 +122,10 @@ fn is_rights_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if text.contains('©') {
         return true;
     }
-    // Every phrase holds "right", "droit" or "حق": most lines are not read further.
-    let lower = text.to_lowercase();
-    if !["right", "droit", "حق"].iter().any(|w| lower.contains(w)) {
+    // Every phrase holds "right", "droit" or the letter ح (marks may follow it): most lines are
+    // not folded and searched.
+    let lower = text.to_ascii_lowercase();
+    if !(lower.contains("right") || lower.contains("droit") || text.contains('ح')) {
         return false;
     }
     let folded = crate::lang::normalize::fold(&text);
