@@ -138,8 +138,7 @@ fn is_unlikely(dom: &Dom, id: NodeId, lists: &(Vec<Fragment>, Vec<Fragment>)) ->
     }
     tag == "aside"
         || tag == "footer"
-        || lists.0.iter().any(|&u| dom.has_hint(id, u))
-            && !lists.1.iter().any(|&m| dom.has_hint(id, m))
+        || dom.first_hint(id, &lists.0).is_some() && dom.first_hint(id, &lists.1).is_none()
 }
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.

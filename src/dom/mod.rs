@@ -121,12 +121,21 @@ impl Dom {
 
     /// [`Dom::hints_contain`] for a fragment whose byte set is computed already.
     pub fn has_hint(&self, id: NodeId, fragment: Fragment<'_>) -> bool {
+        self.first_hint(id, std::slice::from_ref(&fragment))
+            .is_some()
+    }
+
+    /// The index of the first of `fragments` that the class or the id hint holds.
+    pub fn first_hint(&self, id: NodeId, fragments: &[Fragment<'_>]) -> Option<usize> {
         let sets = self.hint_sets.get(id).copied().unwrap_or([0, 0]);
         if sets == [0, 0] {
-            return false; // Neither a class nor an id: most elements.
+            return None; // Neither a class nor an id: most elements.
         }
-        self.class_id_hints(id).iter().zip(sets).any(|(h, set)| {
-            fragment.set & !set == 0 && contains_short(h.as_bytes(), fragment.text.as_bytes())
+        let [class, ident] = self.class_id_hints(id).map(str::as_bytes);
+        fragments.iter().position(|f| {
+            let needle = f.text.as_bytes();
+            f.set & !sets[0] == 0 && contains_short(class, needle)
+                || f.set & !sets[1] == 0 && contains_short(ident, needle)
         })
     }
 

@@ -160,7 +160,7 @@ impl ScriptCounts {
     pub(crate) fn of(text: &str) -> ScriptCounts {
         let mut c = ScriptCounts::default();
         for ch in text.chars() {
-            if !ch.is_alphabetic() {
+            if !normalize::is_letter(ch) {
                 continue;
             }
             c.letters += 1;

@@ -130,10 +130,23 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `char::is_alphabetic`, with ASCII and the Arabic letters answered before the general
+/// test, a table search: they are most of what naqi reads.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
+}
+
 /// Letters, digits and the combining marks written on them (Arabic vowel marks are mostly
 /// alphabetic already; Latin combining accents are not).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_letter(c)
+        || c.is_numeric()
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
             | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
@@ -207,5 +220,18 @@ mod tests {
         );
         assert_eq!(spans("rock 'n' roll -- ' "), ["rock", "n", "roll"]);
         assert_eq!(word_count("   "), 0);
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+        }
+    }
+
+    fn is_mark(c: char) -> bool {
+        matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
+            | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
     }
 }

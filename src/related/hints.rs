@@ -101,10 +101,7 @@ pub(crate) fn remove_hinted(
     out: &mut Vec<Removal>,
 ) {
     let end = dom.len();
-    let hints: Vec<_> = HINTS
-        .iter()
-        .map(|&(text, kind, strength)| (Fragment::new(text), kind, strength))
-        .collect();
+    let fragments: Vec<_> = HINTS.iter().map(|(text, ..)| Fragment::new(text)).collect();
     dom.walk_live(1, end, |dom, id| {
         if !dom.is_element(id)
             || holds(holds_title, id)
@@ -115,7 +112,8 @@ pub(crate) fn remove_hinted(
         {
             return false;
         }
-        let Some((kind, strength)) = hint_of(dom, id, &hints) else {
+        let Some(&(_, kind, strength)) = dom.first_hint(id, &fragments).and_then(|i| HINTS.get(i))
+        else {
             return false;
         };
         let chars = m.chars(id);
@@ -173,16 +171,4 @@ fn remove_comments_preamble(
             &[p],
         ));
     }
-}
-
-/// The hint a node's class/id carries, if any (`hints`: [`HINTS`] with byte sets).
-fn hint_of(
-    dom: &Dom,
-    id: NodeId,
-    hints: &[(Fragment, RemovalKind, Strength)],
-) -> Option<(RemovalKind, Strength)> {
-    hints
-        .iter()
-        .find(|(h, _, _)| dom.has_hint(id, *h))
-        .map(|(_, k, s)| (*k, *s))
 }
