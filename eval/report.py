@@ -131,7 +131,7 @@ def speed_section(speed):
     if native:
         n = native.get("naqi", {}).get("timed", 0)
         out += [f"Native, one thread, ScrapingHub pages ({n} pages); each page's time is the median of "
-                "its repeated runs.", "",
+                "its repeated runs, best of three rounds in which the systems take turns.", "",
                 "| System | Median ms/page | p95 ms/page | Total s |", "|---|---:|---:|---:|"]
         names = {"naqi": "naqi (extract)", "naqi_parse": "html5ever parse only (decode + parse)",
                  "dom_smoothie": "dom_smoothie"}
