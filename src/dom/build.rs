@@ -4,7 +4,7 @@
 
 use scraper::StrTendril;
 
-use super::tags::is_kept_attribute;
+use super::tags::{kept_attribute, tag_name};
 use super::{byte_set, count_text, normalize_hint, Dom, Kind, Node, NodeId};
 
 /// Elements whose content never enters the working tree: nothing reads it there (JSON-LD is
@@ -187,10 +187,9 @@ impl Builder {
 /// An element node with the attributes some stage reads.
 fn element<'a>(tag: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Kind {
     Kind::Element {
-        tag: tag.to_string(),
+        tag: tag_name(tag),
         attrs: attrs
-            .filter(|(k, _)| is_kept_attribute(k))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .filter_map(|(k, v)| Some((kept_attribute(k)?, v.to_string())))
             .collect(),
     }
 }

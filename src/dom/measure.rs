@@ -68,7 +68,7 @@ impl Measures {
                     c.chars = chars;
                     c.commas = commas;
                 }
-                Kind::Element { tag, .. } => match tag.as_str() {
+                Kind::Element { tag, .. } => match tag.as_ref() {
                     "a" => {
                         c.link_chars = c.chars;
                         if dom.attr(id, "href").is_some() {

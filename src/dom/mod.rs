@@ -12,6 +12,8 @@ mod tags;
 
 pub(crate) use build::Builder;
 pub(crate) use measure::Measures;
+use std::borrow::Cow;
+
 use scraper::StrTendril;
 pub(crate) use tags::{is_block_tag, is_heading};
 
@@ -23,8 +25,8 @@ pub(crate) type NodeId = usize;
 pub(crate) enum Kind {
     /// An element with its lowercase tag name and attributes.
     Element {
-        tag: String,
-        attrs: Vec<(String, String)>,
+        tag: Cow<'static, str>,
+        attrs: Vec<(Cow<'static, str>, String)>,
     },
     /// A run of text.
     Text(StrTendril),

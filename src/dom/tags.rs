@@ -1,5 +1,7 @@
 //! Facts about tags and attributes the stages share.
 
+use std::borrow::Cow;
+
 /// Block-level tags: text on either side of them does not run together.
 pub(crate) fn is_block_tag(tag: &str) -> bool {
     matches!(
@@ -51,32 +53,161 @@ pub(crate) fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
-/// interest) are not copied into the working tree. Names are lowercase from the parser.
-pub(crate) fn is_kept_attribute(name: &str) -> bool {
-    matches!(
-        name,
-        "class"
-            | "id"
-            | "href"
-            | "src"
-            | "srcset"
-            | "alt"
-            | "style"
-            | "hidden"
-            | "aria-hidden"
-            | "role"
-            | "itemprop"
-            | "rel"
-            | "dir"
-            | "lang"
-            | "colspan"
-            | "rowspan"
-            | "datetime"
-            | "summary"
-    ) || name.starts_with("data-")
-        && (name.contains("src")
-            || name.contains("original")
-            || name.contains("lazy")
-            || name.contains("url"))
+/// Attributes some stage reads, sorted; the rest (event handlers, tracking data, styles of no
+/// interest) are not copied into the working tree, apart from the lazy-image `data-*` ones (see
+/// [`kept_attribute`]).
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "alt",
+    "aria-hidden",
+    "class",
+    "colspan",
+    "datetime",
+    "dir",
+    "hidden",
+    "href",
+    "id",
+    "itemprop",
+    "lang",
+    "rel",
+    "role",
+    "rowspan",
+    "src",
+    "srcset",
+    "style",
+    "summary",
+];
+
+/// The name under which an attribute is kept in the working tree, or `None` when no stage
+/// reads it. Names are lowercase from the parser; the common ones are shared, not copied.
+pub(crate) fn kept_attribute(name: &str) -> Option<Cow<'static, str>> {
+    if let Ok(i) = KEPT_ATTRIBUTES.binary_search(&name) {
+        return KEPT_ATTRIBUTES.get(i).map(|n| Cow::Borrowed(*n));
+    }
+    let lazy_image = name.starts_with("data-")
+        && ["src", "original", "lazy", "url"]
+            .iter()
+            .any(|w| name.contains(w));
+    lazy_image.then(|| Cow::Owned(name.to_string()))
+}
+
+/// Tag names of HTML elements, sorted: the working tree shares these instead of copying them.
+const TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "video",
+];
+
+/// A tag name for the working tree: shared when it is a common one.
+pub(crate) fn tag_name(tag: &str) -> Cow<'static, str> {
+    match TAGS.binary_search(&tag).ok().and_then(|i| TAGS.get(i)) {
+        Some(known) => Cow::Borrowed(*known),
+        None => Cow::Owned(tag.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(KEPT_ATTRIBUTES.is_sorted());
+        assert!(TAGS.is_sorted());
+    }
+
+    #[test]
+    fn kept_attributes() {
+        assert_eq!(kept_attribute("class").as_deref(), Some("class"));
+        assert_eq!(
+            kept_attribute("data-lazy-src").as_deref(),
+            Some("data-lazy-src")
+        );
+        assert_eq!(kept_attribute("data-id"), None);
+        assert_eq!(kept_attribute("onclick"), None);
+        assert!(matches!(tag_name("p"), Cow::Borrowed("p")));
+        assert!(matches!(tag_name("my-widget"), Cow::Owned(_)));
+    }
 }

@@ -71,7 +71,7 @@ impl Builder<'_> {
         };
         let tag = match &node.kind {
             Kind::Text(t) => return vec![OutNode::Text(t.to_string())],
-            Kind::Element { tag, .. } => tag.as_str(),
+            Kind::Element { tag, .. } => tag.as_ref(),
         };
         if self.dom.is_removed(id) {
             // A removed <noscript> may hold the only real copy of an image.
