@@ -19,7 +19,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const PKG = process.env.NAQI_PKG || join(ROOT, 'dist/pkg');
 const READABILITY = join(HERE, 'node_modules/@mozilla/readability/Readability.js');
-const REPEAT = 5;
+const REPEAT = 7;
 // Untimed runs of each system first, so that both are measured once their code is optimized
 // (V8 tiers Wasm and JavaScript up while they run); the first, cold run is reported apart.
 const WARMUP = Number(process.env.BROWSER_WARMUP ?? 10);

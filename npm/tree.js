@@ -1,5 +1,5 @@
 // The live DOM as naqi's tree format, so that a page the browser has already parsed is not
-// serialized and parsed again. Rust reads it in src/dom/tree.rs, which documents the format:
+// serialized and parsed again. Rust reads it in src/pipeline/parse.rs, which documents the format:
 // tokens joined by U+0000, after the header "naqi-tree/1":
 //   "<name"  an element starts; "=attr" then the attribute's value follow, any number of times
 //   ">"      the element that started last ends
@@ -18,43 +18,54 @@
  * @returns {string}
  */
 export function encodeDocument(root = globalThis.document) {
+  // One string grown with += (cheaper here than collecting tokens and joining them), and as few
+  // DOM property reads per node as the walk allows: this runs on every node of the page.
+  const NUL = "\u0000";
+  const clean = (s) => (s.indexOf(NUL) === -1 ? s : s.replaceAll(NUL, "\uFFFD"));
   const start = root.documentElement || root;
-  const out = ["naqi-tree/1"];
-  const clean = (s) => (s.indexOf("\u0000") === -1 ? s : s.replaceAll("\u0000", "\uFFFD"));
+  let out = "naqi-tree/1";
   let node = start;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 1) {
+  while (node !== null) {
+    const type = node.nodeType;
+    let child = null;
+    if (type === 1) {
       const name = node.localName;
-      out.push("<" + name);
-      const attrs = node.attributes;
-      for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        const n = a.name;
-        if (n.charCodeAt(0) === 111 && n.charCodeAt(1) === 110) continue; // on*
-        if (n.startsWith("data-") && !/src|url|original|lazy/.test(n)) continue;
-        out.push("=" + clean(n), clean(a.value));
+      out += NUL + "<" + name;
+      if (node.hasAttributes()) {
+        // Names, then values by name: no Attr objects are made.
+        const names = node.getAttributeNames();
+        for (let i = 0, count = names.length; i < count; i++) {
+          const n = names[i];
+          if (n.charCodeAt(0) === 111 && n.charCodeAt(1) === 110) continue; // on*
+          if (n.startsWith("data-") && !/src|url|original|lazy/.test(n)) continue;
+          // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
+          out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
+        }
       }
       if (name === "script") {
-        const type = node.getAttribute("type") || "";
-        if (type.toLowerCase().includes("ld+json")) out.push("#" + clean(node.textContent || ""));
+        const kind = node.getAttribute("type");
+        if (kind !== null && kind.toLowerCase().includes("ld+json")) {
+          out += NUL + "#" + clean(node.textContent || "");
+        }
       } else if (name !== "style" && name !== "template" && name !== "svg") {
-        descend = node.firstChild !== null;
+        child = node.firstChild;
       }
-      if (!descend) out.push(">");
-    } else if (node.nodeType === 3) {
-      out.push("#" + clean(node.data));
+      if (child === null) out += NUL + ">";
+    } else if (type === 3) {
+      out += NUL + "#" + clean(node.data);
     }
-    if (descend) {
-      node = node.firstChild;
+    if (child !== null) {
+      node = child;
       continue;
     }
     // Up until a next sibling, closing the elements left on the way.
-    while (node && node !== start && !node.nextSibling) {
+    let next = null;
+    while (node !== start && (next = node.nextSibling) === null) {
       node = node.parentNode;
-      if (node && node.nodeType === 1) out.push(">");
+      if (node === null) break;
+      if (node.nodeType === 1) out += NUL + ">";
     }
-    node = node && node !== start ? node.nextSibling : null;
+    node = node !== null && node !== start ? next : null;
   }
-  return out.join("\u0000");
+  return out;
 }

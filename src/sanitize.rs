@@ -4,7 +4,7 @@
 //! it passes through ammonia as well: no scripts, styles, event handlers, iframes, forms or
 //! `javascript:` URLs can survive either step.
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Tags the article may contain.
 const TAGS: &[&str] = &[
@@ -58,26 +58,33 @@ const TAGS: &[&str] = &[
 
 /// Sanitizes article HTML.
 pub(crate) fn clean(html: &str) -> String {
-    let tags: HashSet<&str> = TAGS.iter().copied().collect();
-    let mut builder = ammonia::Builder::empty();
-    builder
-        .tags(tags)
-        .generic_attributes(["dir", "lang"].into_iter().collect())
-        .tag_attributes(
-            [
-                ("a", ["href"].into_iter().collect()),
-                ("img", ["src", "alt"].into_iter().collect()),
-                ("td", ["colspan", "rowspan"].into_iter().collect()),
-                ("th", ["colspan", "rowspan"].into_iter().collect()),
-                ("time", ["datetime"].into_iter().collect()),
-            ]
-            .into_iter()
-            .collect(),
-        )
-        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .strip_comments(true);
-    builder.clean(html).to_string()
+    sanitizer().clean(html).to_string()
+}
+
+/// The allowlist, built once (it is a handful of hash sets).
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::empty();
+        builder
+            .tags(TAGS.iter().copied().collect())
+            .generic_attributes(["dir", "lang"].into_iter().collect())
+            .tag_attributes(
+                [
+                    ("a", ["href"].into_iter().collect()),
+                    ("img", ["src", "alt"].into_iter().collect()),
+                    ("td", ["colspan", "rowspan"].into_iter().collect()),
+                    ("th", ["colspan", "rowspan"].into_iter().collect()),
+                    ("time", ["datetime"].into_iter().collect()),
+                ]
+                .into_iter()
+                .collect(),
+            )
+            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .strip_comments(true);
+        builder
+    })
 }
 
 #[cfg(test)]
