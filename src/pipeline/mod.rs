@@ -79,16 +79,7 @@ pub(crate) fn run_until(
     stop: Stage,
 ) -> Result<Option<Article>, Error> {
     options.validate()?;
-    let Parsed { mut dom, meta } = match input {
-        Input::Html(html) => {
-            check_input(html, options)?;
-            parse::html(html, options)
-        }
-        Input::Tree(tree) => {
-            check_size(tree, options)?;
-            parse::tree(tree, options)?
-        }
-    };
+    let Parsed { mut dom, meta } = checked_parse(input, options)?;
     if stop == Stage::Parse {
         return Ok(None);
     }
@@ -217,6 +208,20 @@ fn assemble(
     }
 }
 
+/// The parse stage, after the input checks.
+fn checked_parse(input: Input<'_>, options: &Options) -> Result<Parsed, Error> {
+    match input {
+        Input::Html(html) => {
+            check_input(html, options)?;
+            Ok(parse::html(html, options))
+        }
+        Input::Tree(tree) => {
+            check_size(tree, options)?;
+            parse::tree(tree, options)
+        }
+    }
+}
+
 /// Checks the size of an input: not empty, not over the limit.
 fn check_size(input: &str, options: &Options) -> Result<(), Error> {
     if input.len() > options.max_input_bytes {
@@ -280,12 +285,7 @@ fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
 
 /// A fast check for a reader button: enough paragraph text outside page furniture.
 pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
-    let options = Options::default();
-    let parsed = match input {
-        Input::Html(html) => check_size(html, &options).map(|()| parse::html(html, &options)),
-        Input::Tree(tree) => check_size(tree, &options).and_then(|()| parse::tree(tree, &options)),
-    };
-    let Ok(Parsed { mut dom, .. }) = parsed else {
+    let Ok(Parsed { mut dom, .. }) = checked_parse(input, &Options::default()) else {
         return false;
     };
     clean::remove_non_content(&mut dom);
