@@ -1,6 +1,6 @@
 //! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
 
-use crate::dom::{Dom, Fragment, NodeId};
+use crate::dom::{contains_ignore_ascii_case, Dom, Fragment, NodeId};
 
 /// Elements whose content is never article text.
 const NON_CONTENT_TAGS: &[&str] = &[
@@ -97,9 +97,9 @@ pub(crate) fn remove_non_content(dom: &mut Dom) {
 /// unless they also look like content, sit in a table or code, or hold `keep`.
 pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
     let holds_keep = dom.holders_of(keep);
-    let lists = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
+    let (unlikely, maybe) = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
     dom.walk_live(0, dom.len(), |dom, id| {
-        let unlikely = is_unlikely(dom, id, &lists)
+        let unlikely = is_unlikely(dom, id, &unlikely, &maybe)
             && !holds_keep.get(id).copied().unwrap_or(false)
             && !dom
                 .ancestors(id)
@@ -112,9 +112,9 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
     });
 }
 
-/// Whether an element's tag, class or id marks it as page furniture (`lists`: [`UNLIKELY`] and
-/// [`MAYBE`]).
-fn is_unlikely(dom: &Dom, id: NodeId, lists: &(Vec<Fragment>, Vec<Fragment>)) -> bool {
+/// Whether an element's tag, class or id marks it as page furniture (`unlikely` and `maybe`:
+/// [`UNLIKELY`] and [`MAYBE`] with their byte sets).
+fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment]) -> bool {
     if !dom.is_element(id) {
         return false;
     }
@@ -138,7 +138,7 @@ fn is_unlikely(dom: &Dom, id: NodeId, lists: &(Vec<Fragment>, Vec<Fragment>)) ->
     }
     tag == "aside"
         || tag == "footer"
-        || dom.first_hint(id, &lists.0).is_some() && dom.first_hint(id, &lists.1).is_none()
+        || dom.first_hint(id, unlikely).is_some() && dom.first_hint(id, maybe).is_none()
 }
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
@@ -162,13 +162,8 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     }
     if let Some(style) = dom.attr(id, "style") {
         // Most styles say neither word: only those are normalized and read.
-        let says = |word: &str| {
-            style
-                .as_bytes()
-                .windows(word.len())
-                .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-        };
-        if !says("none") && !says("hidden") {
+        let says = |word: &[u8]| contains_ignore_ascii_case(style.as_bytes(), word);
+        if !says(b"none") && !says(b"hidden") {
             return false;
         }
         let s: String = style

@@ -118,13 +118,7 @@ impl Dom {
 
     /// Whether the class or the id hint holds `fragment` (see [`Dom::class_id_hints`]).
     pub fn hints_contain(&self, id: NodeId, fragment: &str) -> bool {
-        self.has_hint(id, Fragment::new(fragment))
-    }
-
-    /// [`Dom::hints_contain`] for a fragment whose byte set is computed already.
-    pub fn has_hint(&self, id: NodeId, fragment: Fragment<'_>) -> bool {
-        self.first_hint(id, std::slice::from_ref(&fragment))
-            .is_some()
+        self.first_hint(id, &[Fragment::new(fragment)]).is_some()
     }
 
     /// The index of the first of `fragments` that the class or the id hint holds.
@@ -346,6 +340,14 @@ pub(crate) fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
         hay.get(i + 1..i + 1 + rest.len())
             .is_some_and(|candidate| candidate == rest)
     })
+}
+
+/// ASCII case-insensitive substring test, for short haystacks (a tag, a style attribute, a line).
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.

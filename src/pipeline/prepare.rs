@@ -15,6 +15,8 @@
 
 use std::borrow::Cow;
 
+use crate::dom::contains_ignore_ascii_case;
+
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred.
 pub(crate) const MAX_NESTING: usize = 2_000;
 
@@ -145,7 +147,7 @@ fn elided(name: &[u8], start_tag: &[u8], body: Option<&[u8]>) -> bool {
         return true;
     }
     name.eq_ignore_ascii_case(b"script")
-        && !contains_ignore_case(start_tag, b"ld+json")
+        && !contains_ignore_ascii_case(start_tag, b"ld+json")
         && memchr::memmem::find(body, b"<!--").is_none()
 }
 
@@ -263,12 +265,6 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Byte position of `needle` in `bytes` at or after `from`.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     Some(from + memchr::memmem::find(bytes.get(from..)?, needle)?)
-}
-
-/// ASCII case-insensitive substring test (`needle` in lowercase).
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
