@@ -15,7 +15,7 @@ pub(crate) use measure::Measures;
 use std::borrow::Cow;
 
 use scraper::StrTendril;
-pub(crate) use tags::{is_block_tag, is_heading};
+pub(crate) use tags::{is_block_tag, is_heading, is_kept_attribute};
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;

@@ -77,17 +77,26 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "summary",
 ];
 
+/// Whether the working tree keeps an attribute (see [`kept_attribute`]); `name` is lowercase.
+pub(crate) fn is_kept_attribute(name: &str) -> bool {
+    KEPT_ATTRIBUTES.binary_search(&name).is_ok() || is_lazy_image_attribute(name)
+}
+
+/// `data-*` attributes where lazy-loading scripts keep an image's address.
+fn is_lazy_image_attribute(name: &str) -> bool {
+    name.starts_with("data-")
+        && ["src", "original", "lazy", "url"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
 /// The name under which an attribute is kept in the working tree, or `None` when no stage
 /// reads it. Names are lowercase from the parser; the common ones are shared, not copied.
 pub(crate) fn kept_attribute(name: &str) -> Option<Cow<'static, str>> {
     if let Ok(i) = KEPT_ATTRIBUTES.binary_search(&name) {
         return KEPT_ATTRIBUTES.get(i).map(|n| Cow::Borrowed(*n));
     }
-    let lazy_image = name.starts_with("data-")
-        && ["src", "original", "lazy", "url"]
-            .iter()
-            .any(|w| name.contains(w));
-    lazy_image.then(|| Cow::Owned(name.to_string()))
+    is_lazy_image_attribute(name).then(|| Cow::Owned(name.to_string()))
 }
 
 /// Tag names of HTML elements, sorted: the working tree shares these instead of copying them.

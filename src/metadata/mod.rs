@@ -33,6 +33,13 @@ pub(crate) struct Metadata {
     pub dir: Option<String>,
 }
 
+/// The attributes [`Collector::start`] reads, sorted. The parse stage answers no other (so
+/// HTML, whose unread attributes are left out before parsing, and trees behave alike).
+pub(crate) const ATTRIBUTES: &[&str] = &[
+    "content", "datetime", "dir", "href", "itemprop", "lang", "name", "property", "rel", "type",
+    "xml:lang",
+];
+
 /// Most `<meta>` elements read (bounds hostile input).
 const MAX_META: usize = 2_000;
 
@@ -64,7 +71,7 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
-    /// An element starts; `attr` reads its attributes.
+    /// An element starts; `attr` reads its attributes (only those in [`ATTRIBUTES`]).
     pub fn start<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
         self.depth += 1;
         let m = &mut self.m;
@@ -302,7 +309,12 @@ fn unescape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::collapse;
+    use super::{collapse, ATTRIBUTES};
+
+    #[test]
+    fn attribute_list_is_sorted() {
+        assert!(ATTRIBUTES.is_sorted());
+    }
 
     #[test]
     fn decodes_leftover_references() {

@@ -51,7 +51,12 @@ impl Pass {
     }
 
     fn start<'a>(&mut self, tag: &str, attrs: &[(&'a str, &'a str)]) {
-        let attr = |name: &str| attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        let attr = |name: &str| {
+            if crate::metadata::ATTRIBUTES.binary_search(&name).is_err() {
+                return None;
+            }
+            attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+        };
         self.meta.start(tag, attr);
         self.dom.start(tag, attrs.iter().copied());
     }

@@ -7,6 +7,12 @@
 //!   scripts, which the metadata stage reads, are kept), yet they are about half of a typical
 //!   page's bytes and the tokenizer walks them character by character. The script and style
 //!   elements themselves stay, empty.
+//! - Inline SVG bodies are left out too (path data, mostly), when they hold only SVG elements.
+//! - Attributes no stage reads (event handlers, tracking `data-*`, `title`, `aria-*`, sizes)
+//!   are left out: the tokenizer copies attribute values character by character, and they are
+//!   a good part of what remains. The working tree keeps a fixed list
+//!   (`dom::is_kept_attribute`) and the metadata stage reads [`metadata::ATTRIBUTES`]; both
+//!   see the same attributes as before.
 //! - `<script .../>` (XHTML style, as lxml writes it): HTML parsers read everything up to the
 //!   next `</script>` as script, so the article would vanish. It becomes `<script ...></script>`.
 //! - Container nesting far deeper than any real page: html5ever scans its stack of open
@@ -15,7 +21,12 @@
 
 use std::borrow::Cow;
 
-use crate::dom::contains_ignore_ascii_case;
+use crate::dom::{contains_ignore_ascii_case, is_kept_attribute};
+use crate::metadata;
+
+mod tag;
+
+use tag::{find, find_end_tag, scan_tag, starts_tag_name};
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred.
 pub(crate) const MAX_NESTING: usize = 2_000;
@@ -47,8 +58,9 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "title", "textarea", "iframe", "noscript", "xmp", "noembed", "noframes",
 ];
 
-/// The input with script and style bodies left out, self-closed raw-text elements closed and
-/// over-deep nesting cut. Borrowed when nothing changed.
+/// The input with script, style and inline SVG bodies, comments and unread attributes left
+/// out, self-closed raw-text elements closed and over-deep nesting cut. Borrowed when nothing
+/// changed.
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let mut out = Output {
         html,
@@ -56,6 +68,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         copied: 0,
     };
     let bytes = html.as_bytes();
+    let mut attrs = Vec::new();
     let mut depth = 0usize;
     let mut i = 0;
     while let Some(offset) = bytes.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
@@ -89,7 +102,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             i = start + 1; // A lone '<' is text.
             continue;
         }
-        let Some(tag) = scan_tag(bytes, name_start) else {
+        let Some(tag) = scan_tag(bytes, name_start, &mut attrs) else {
             break;
         };
         let name = bytes.get(name_start..tag.name_end).unwrap_or(&[]);
@@ -105,10 +118,25 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
         }
-        if !closing && name.eq_ignore_ascii_case(b"plaintext") {
+        if closing {
+            continue;
+        }
+        for attr in attrs.iter().filter(|a| !read(html, a.name)) {
+            out.copy_to(attr.gap);
+            out.skip_to(attr.end);
+        }
+        if name.eq_ignore_ascii_case(b"plaintext") {
             break; // Everything after it is text.
         }
-        if closing || !is(RAW_TEXT) {
+        if name.eq_ignore_ascii_case(b"svg") && !tag.self_closing {
+            if let Some(body_end) = svg_body_end(bytes, i, &mut attrs) {
+                out.copy_to(i);
+                out.skip_to(body_end);
+                i = body_end;
+            }
+            continue;
+        }
+        if !is(RAW_TEXT) {
             continue;
         }
         if tag.self_closing {
@@ -135,6 +163,109 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         i = body_end;
     }
     out.finish()
+}
+
+/// Whether some stage reads the attribute named by the byte range `name` of `html`: the working
+/// tree keeps it or the metadata stage looks it up.
+fn read(html: &str, (from, to): (usize, usize)) -> bool {
+    let Some(name) = html.get(from..to) else {
+        return true;
+    };
+    let lower;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    is_kept_attribute(name) || metadata::ATTRIBUTES.binary_search(&name).is_ok()
+}
+
+/// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
+/// an HTML tag such as `<p>` or `<div>` there ends the SVG in the tree builder, and
+/// `<foreignObject>` holds HTML.
+const SVG_ELEMENTS: &[&str] = &[
+    "a",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "circle",
+    "clippath",
+    "defs",
+    "desc",
+    "ellipse",
+    "filter",
+    "g",
+    "image",
+    "line",
+    "lineargradient",
+    "marker",
+    "mask",
+    "metadata",
+    "mpath",
+    "path",
+    "pattern",
+    "polygon",
+    "polyline",
+    "radialgradient",
+    "rect",
+    "set",
+    "stop",
+    "style",
+    "switch",
+    "symbol",
+    "text",
+    "textpath",
+    "title",
+    "tspan",
+    "use",
+    "view",
+];
+
+/// Where the body of an `<svg>` element starting at `from` ends (the matching `</svg>`), when
+/// it holds only SVG elements (filter primitives `<fe...>` included) and comments. Its content
+/// never reaches the working tree, and its path data is often a good part of a page's markup.
+fn svg_body_end(bytes: &[u8], from: usize, attrs: &mut Vec<tag::Attr>) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut i = from;
+    loop {
+        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
+        let rest = bytes.get(start..)?;
+        if rest.starts_with(b"<!--") {
+            i = find(bytes, start + 2, b"-->")? + 3;
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        if !starts_tag_name(bytes.get(name_start..)) {
+            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
+                return None; // CDATA and other markup: left to the parser.
+            }
+            i = start + 1;
+            continue;
+        }
+        let tag = scan_tag(bytes, name_start, attrs)?;
+        let name = bytes.get(name_start..tag.name_end)?;
+        let svg_element = |n: &[u8]| {
+            SVG_ELEMENTS
+                .iter()
+                .any(|e| e.as_bytes().eq_ignore_ascii_case(n))
+                || (n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"fe")))
+        };
+        if name.eq_ignore_ascii_case(b"svg") {
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(start);
+                }
+            } else if !tag.self_closing {
+                depth += 1;
+            }
+        } else if !svg_element(name) {
+            return None;
+        }
+        i = tag.end + 1;
+    }
 }
 
 /// Whether a raw-text body can be left out: script and style bodies, except JSON-LD scripts
@@ -197,76 +328,6 @@ impl<'a> Output<'a> {
     }
 }
 
-/// A start or end tag found by [`scan_tag`].
-struct Tag {
-    /// One past the tag name.
-    name_end: usize,
-    /// The closing '>'.
-    end: usize,
-    /// Written `<name ... />`.
-    self_closing: bool,
-}
-
-/// Whether a tag name starts at the front of `rest` (an ASCII letter).
-fn starts_tag_name(rest: Option<&[u8]>) -> bool {
-    rest.and_then(|r| r.first())
-        .is_some_and(|b| b.is_ascii_alphabetic())
-}
-
-/// Reads a tag from its name at `name_start` to its closing '>', skipping quoted attribute
-/// values as the tokenizer does. `None` when the input ends inside the tag.
-fn scan_tag(bytes: &[u8], name_start: usize) -> Option<Tag> {
-    let is_end_of_name = |b: &u8| b.is_ascii_whitespace() || *b == b'/' || *b == b'>';
-    let name_end = name_start + bytes.get(name_start..)?.iter().position(is_end_of_name)?;
-    let mut i = name_end;
-    let mut after_equals = false;
-    loop {
-        let b = *bytes.get(i)?;
-        match b {
-            b'>' => {
-                let self_closing = i > name_end && bytes.get(i - 1) == Some(&b'/');
-                return Some(Tag {
-                    name_end,
-                    end: i,
-                    self_closing,
-                });
-            }
-            b'"' | b'\'' if after_equals => {
-                let close = memchr::memchr(b, bytes.get(i + 1..)?)?;
-                i += close + 2;
-                after_equals = false;
-                continue;
-            }
-            b'=' => after_equals = true,
-            _ if b.is_ascii_whitespace() => {}
-            _ => after_equals = false,
-        }
-        i += 1;
-    }
-}
-
-/// Where the end tag `</name` (any case, followed by whitespace, '/' or '>') starts, searching
-/// from `from`.
-fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut i = from;
-    loop {
-        let at = i + memchr::memmem::find(bytes.get(i..)?, b"</")?;
-        let candidate = bytes.get(at + 2..at + 2 + name.len());
-        let next = bytes.get(at + 2 + name.len()).copied().unwrap_or(b'>');
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name))
-            && (next.is_ascii_whitespace() || next == b'/' || next == b'>')
-        {
-            return Some(at);
-        }
-        i = at + 2;
-    }
-}
-
-/// Byte position of `needle` in `bytes` at or after `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    Some(from + memchr::memmem::find(bytes.get(from..)?, needle)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,6 +359,31 @@ mod tests {
             "<style></style><SCRIPT></script ><p>kept</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script>"
         );
+    }
+
+    #[test]
+    fn unread_attributes_are_left_out() {
+        let html = r#"<a title="t" onclick="go()" HREF="/p" data-track=1 class=c/><img data-src=x.jpg loading=lazy>"#;
+        assert_eq!(
+            prepare(html),
+            r#"<a HREF="/p" class=c/><img data-src=x.jpg>"#
+        );
+        let read = r#"<html lang="ar" dir="rtl" xml:lang="ar"><head><meta property="og:title" content="t"><meta name="author" itemprop="author" content="a"><link rel="canonical" href="/c"><script type="application/ld+json">{}</script></head><body><time datetime="2024-01-01" class="d" id="i" style="x" role="r" aria-hidden="true" hidden>t</time><td colspan=2 rowspan=2><img src=a srcset=b alt=c><span lang=en>"#;
+        assert_eq!(prepare(read), read);
+    }
+
+    #[test]
+    fn svg_bodies_are_left_out() {
+        let html = r#"<p>a<svg viewBox="0 0 1 1"><!-- icon --><g><path d="M0 0"/><title>x</title></g><svg><feBlend/></svg></svg>b</p>"#;
+        assert_eq!(prepare(html), "<p>a<svg></svg>b</p>");
+        // An HTML tag inside ends the SVG in the tree builder: the body stays for the parser.
+        for kept in [
+            "<svg><g><p>text</p></g></svg>",
+            "<svg><foreignObject><div>x</div></foreignObject></svg>",
+            "<svg><![CDATA[x]]></svg>",
+        ] {
+            assert_eq!(prepare(kept), kept);
+        }
     }
 
     #[test]
