@@ -5,8 +5,10 @@
 //   ">"      the element that started last ends
 //   "#text"  a text node
 // Comments are left out, and so is what naqi never reads: the bodies of scripts (JSON-LD ones
-// are kept), styles, templates and inline SVG, event handler attributes (`on*`), and `data-*`
-// attributes other than the lazy-image ones (naming a src, url, original or lazy value).
+// are kept), styles, templates and inline SVG, the content of menus, buttons, form controls and
+// the other opaque elements (src/dom/tags.rs; only the JSON-LD scripts inside them are written),
+// event handler attributes (`on*`), and `data-*` attributes other than the lazy-image ones
+// (naming a src, url, original or lazy value).
 //
 // The function is self-contained (no imports, no outer names): the extension passes it to
 // `chrome.scripting.executeScript`, which runs its source in the page.
@@ -22,6 +24,11 @@ export function encodeDocument(root = globalThis.document) {
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
   const clean = (s) => (s.indexOf(NUL) === -1 ? s : s.replaceAll(NUL, "\uFFFD"));
+  const OPAQUE = new Set(["applet", "button", "canvas", "dialog", "map", "nav", "object", "select"]);
+  const jsonLd = (script) => {
+    const kind = script.getAttribute("type");
+    return kind !== null && kind.toLowerCase().includes("ld+json") ? kind : null;
+  };
   const start = root.documentElement || root;
   let out = "naqi-tree/1";
   let node = start;
@@ -43,9 +50,13 @@ export function encodeDocument(root = globalThis.document) {
         }
       }
       if (name === "script") {
-        const kind = node.getAttribute("type");
-        if (kind !== null && kind.toLowerCase().includes("ld+json")) {
-          out += NUL + "#" + clean(node.textContent || "");
+        if (jsonLd(node) !== null) out += NUL + "#" + clean(node.textContent || "");
+      } else if (OPAQUE.has(name)) {
+        for (const script of node.querySelectorAll("script")) {
+          const kind = jsonLd(script);
+          if (kind === null) continue;
+          out += NUL + "<script" + NUL + "=type" + NUL + clean(kind);
+          out += NUL + "#" + clean(script.textContent || "") + NUL + ">";
         }
       } else if (name !== "style" && name !== "template" && name !== "svg") {
         child = node.firstChild;

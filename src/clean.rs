@@ -1,13 +1,6 @@
 //! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
 
-use crate::dom::{contains_ignore_ascii_case, Dom, Fragment, NodeId};
-
-/// Elements whose content is never article text.
-const NON_CONTENT_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "link",
-    "meta", "input", "button", "select", "textarea", "svg", "canvas", "map", "dialog", "head",
-    "title", "nav", "frame", "frameset",
-];
+use crate::dom::{contains_ignore_ascii_case, is_non_content, Dom, Fragment, NodeId};
 
 /// ARIA roles of navigation, dialogs and alerts.
 const NON_CONTENT_ROLES: &[&str] = &[
@@ -81,7 +74,7 @@ pub(crate) fn remove_non_content(dom: &mut Dom) {
         if dom.is_removed(id) || !dom.is_element(id) {
             continue;
         }
-        if NON_CONTENT_TAGS.contains(&dom.tag(id)) || is_hidden(dom, id) {
+        if is_non_content(dom.tag(id)) || is_hidden(dom, id) {
             dom.remove(id);
             continue;
         }

@@ -413,6 +413,8 @@ fixtures! {
     en_digest_linked_titles => "en/digest-linked-titles",
     en_json_ld_description_headline => "en/json-ld-description-headline",
     en_in_page_anchor_headings => "en/in-page-anchor-headings",
+    en_logo_heading_in_menu => "en/logo-heading-in-menu",
+    en_json_ld_in_menu => "en/json-ld-in-menu",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",

@@ -270,6 +270,9 @@ fn deeply_nested_mixed_structures_do_not_overflow_the_stack() {
     ));
     // Foreign content: the paragraph breaks out of the SVG, the 100,000 elements stay.
     run_big(&nested_page("<svg><g>", "</g></svg>", DEEP / 2));
+    // Menus inside menus, closed and unclosed: each body is looked through once at most.
+    run_big(&nested_page("<nav><span>", "</span></nav>", DEEP / 2));
+    run_big(&nested_page("<nav><a href=\"/x\">", "", DEEP / 2));
 }
 
 #[test]

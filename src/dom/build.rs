@@ -5,14 +5,7 @@
 use scraper::StrTendril;
 
 use super::tags::{kept_attribute, tag_name};
-use super::{byte_set, count_text, normalize_hint, Dom, Kind, Node, NodeId};
-
-/// Elements whose content never enters the working tree: nothing reads it there (JSON-LD is
-/// read by the metadata stage from the same events; inline SVG is removed whole by the clean
-/// stage).
-fn children_skipped(tag: &str) -> bool {
-    matches!(tag, "script" | "style" | "template" | "svg")
-}
+use super::{byte_set, count_text, is_non_content, normalize_hint, Dom, Kind, Node, NodeId};
 
 /// Deepest nesting kept; deeper subtrees are left out (html5ever input is already cut there,
 /// a browser's DOM is not).
@@ -113,7 +106,10 @@ impl Builder {
         }
         self.elements += 1;
         let id = self.push(element(tag, attrs), parent);
-        self.open.push(if children_skipped(tag) {
+        // Nothing reads what is inside non-content elements there: the clean stage removes them
+        // whole (JSON-LD is read by the metadata stage from the same events). A `<noscript>`'s
+        // text may still give an image its address.
+        self.open.push(if is_non_content(tag) && tag != "noscript" {
             Open::Leaf
         } else {
             Open::Node(id)
@@ -191,5 +187,35 @@ fn element<'a>(tag: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Ki
         attrs: attrs
             .filter_map(|(k, v)| Some((kept_attribute(k)?, v.to_string())))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Builder;
+
+    #[test]
+    fn non_content_keeps_no_children_but_noscript_does() {
+        let mut b = Builder::new(100);
+        b.start("body", std::iter::empty());
+        for (tag, text) in [
+            ("nav", "menu"),
+            ("button", "share"),
+            ("noscript", "<img src=a>"),
+        ] {
+            b.start(tag, [("class", "x")].into_iter());
+            b.text(text.into());
+            b.end();
+        }
+        b.end();
+        let dom = b.finish();
+        let child_count = |tag: &str| {
+            (0..dom.len())
+                .find(|&id| dom.tag(id) == tag)
+                .map(|id| dom.children(id).len())
+        };
+        assert_eq!(child_count("nav"), Some(0));
+        assert_eq!(child_count("button"), Some(0));
+        assert_eq!(child_count("noscript"), Some(1));
     }
 }

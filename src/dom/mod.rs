@@ -15,7 +15,9 @@ pub(crate) use measure::Measures;
 use std::borrow::Cow;
 
 use scraper::StrTendril;
-pub(crate) use tags::{is_block_tag, is_heading, is_kept_attribute};
+pub(crate) use tags::{
+    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, OPAQUE_TAGS,
+};
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;

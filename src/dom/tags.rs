@@ -2,6 +2,51 @@
 
 use std::borrow::Cow;
 
+/// Elements whose content is never article text: the clean stage removes them whole, and the
+/// working tree does not keep what is inside them.
+pub(crate) fn is_non_content(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "applet"
+            | "link"
+            | "meta"
+            | "input"
+            | "button"
+            | "select"
+            | "textarea"
+            | "svg"
+            | "canvas"
+            | "map"
+            | "dialog"
+            | "head"
+            | "title"
+            | "nav"
+            | "frame"
+            | "frameset"
+    )
+}
+
+/// Non-content elements whose content is ordinary markup that nothing reads, apart from JSON-LD
+/// scripts: menus, buttons, form controls and the like. HTML input leaves their bodies out
+/// before parsing (when that cannot change the tree around them), and the metadata stage reads
+/// only JSON-LD inside them, so that both inputs, HTML and a browser's tree, give the same
+/// result.
+pub(crate) const OPAQUE_TAGS: &[&str] = &[
+    "applet", "button", "canvas", "dialog", "map", "nav", "object", "select",
+];
+
+/// Whether `tag` is one of [`OPAQUE_TAGS`].
+pub(crate) fn is_opaque(tag: &str) -> bool {
+    OPAQUE_TAGS.contains(&tag)
+}
+
 /// Block-level tags: text on either side of them does not run together.
 pub(crate) fn is_block_tag(tag: &str) -> bool {
     matches!(
@@ -205,6 +250,11 @@ mod tests {
     fn lists_are_sorted_for_binary_search() {
         assert!(KEPT_ATTRIBUTES.is_sorted());
         assert!(TAGS.is_sorted());
+    }
+
+    #[test]
+    fn opaque_tags_are_non_content() {
+        assert!(OPAQUE_TAGS.iter().all(|t| is_non_content(t)));
     }
 
     #[test]

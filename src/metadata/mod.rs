@@ -10,6 +10,8 @@ pub(crate) mod title;
 
 use url::Url;
 
+use crate::dom::is_opaque;
+
 /// Everything the page says about itself, before the article is chosen.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Metadata {
@@ -68,12 +70,21 @@ pub(crate) struct Collector {
     depth: usize,
     /// The element whose text is being collected, the depth it started at, and the text.
     capture: Option<(Capture, usize, String)>,
+    /// The depth of the outermost open opaque element (a menu, a button: see
+    /// [`crate::dom::OPAQUE_TAGS`]); only JSON-LD is read inside it.
+    opaque: Option<usize>,
 }
 
 impl Collector {
     /// An element starts; `attr` reads its attributes (only those in [`ATTRIBUTES`]).
     pub fn start<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
         self.depth += 1;
+        if self.opaque.is_none() && is_opaque(tag) {
+            self.opaque = Some(self.depth);
+        }
+        if self.opaque.is_some() && tag != "script" {
+            return;
+        }
         let m = &mut self.m;
         let capture = match tag {
             "meta" if self.metas.len() < MAX_META => {
@@ -153,6 +164,9 @@ impl Collector {
                     }
                 }
             }
+        }
+        if self.opaque == Some(self.depth) {
+            self.opaque = None;
         }
         self.depth = self.depth.saturating_sub(1);
     }

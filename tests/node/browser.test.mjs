@@ -82,6 +82,25 @@ window.result = init().then(() => {
 </script></body>`,
 );
 
+// A menu holding the page's JSON-LD: encodeDocument writes only that script from it, and both
+// paths read the same metadata.
+const MENU_HEADLINE = "Volunteers count a record number of swifts";
+const MENU_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${MENU_HEADLINE} | Valley Courier</title></head><body>
+<nav><h1>Valley Courier</h1><a href="/">Home page link</a><button>Open the menu</button>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "${MENU_HEADLINE}",
+"datePublished": "2025-06-14T08:00:00Z", "author": {"@type": "Person", "name": "Mara Lind"}}</script>
+</nav><div><p>${"Volunteers counted more than four thousand swifts over the valley. ".repeat(4)}</p>
+<p>${"The birds nest under the roof tiles of old houses in the town. ".repeat(4)}</p></div>
+<script type="module">
+import init, { extract, extractDocument, encodeDocument } from "/node_modules/naqi/web.js";
+window.result = init().then(() => ({
+  live: extractDocument(document),
+  html: extract(document.documentElement.outerHTML, { url: location.href }),
+  tree: encodeDocument(document),
+}));
+</script></body></html>`;
+
 let server;
 let browser;
 const pageErrors = [];
@@ -96,6 +115,7 @@ before(async () => {
       "/simple.html": { body: SIMPLE_PAGE },
       "/seed-page.html": { body: acceptanceHtml },
       "/seed-live.html": { body: LIVE_ACCEPTANCE },
+      "/menu-live.html": { body: MENU_PAGE },
     },
   });
   browser = await launchChromium();
@@ -166,6 +186,17 @@ test("extractDocument on the live acceptance page matches extract on its HTML", 
   }
   assert.deepEqual(r.live.removed.map((x) => x.label), r.html.removed.map((x) => x.label));
   await checkAcceptance(t, () => r.live);
+});
+
+test("a menu's content stays out of the tree, its JSON-LD does not", async () => {
+  const { live, html, tree } = await resultOf("/menu-live.html");
+  assert.ok(!tree.includes("Home page link") && !tree.includes("Open the menu"), tree);
+  assert.ok(tree.includes(MENU_HEADLINE));
+  for (const key of ["title", "byline", "published", "text", "contentHtml"]) {
+    assert.deepEqual(live[key], html[key], key);
+  }
+  assert.equal(live.title, MENU_HEADLINE);
+  assert.equal(live.byline, "Mara Lind");
 });
 
 test(`acceptance page (${acceptance.id}) in Chromium`, async (t) => {

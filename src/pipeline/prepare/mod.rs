@@ -21,7 +21,7 @@
 
 use std::borrow::Cow;
 
-use crate::dom::{contains_ignore_ascii_case, is_kept_attribute};
+use crate::dom::{contains_ignore_ascii_case, is_kept_attribute, OPAQUE_TAGS};
 use crate::metadata;
 
 mod tag;
@@ -70,6 +70,11 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     let mut depth = 0usize;
+    // Open <svg> and <math> elements whose bodies stay: tags inside them are foreign.
+    let mut foreign = 0usize;
+    // How far a failed look for a body to leave out has read: elements inside are not tried
+    // again (that would take time growing with the square of the nesting).
+    let mut tried_to = 0usize;
     let mut i = 0;
     while let Some(offset) = bytes.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let start = i + offset;
@@ -118,7 +123,11 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
         }
+        let foreign_root = name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
         if closing {
+            if foreign_root {
+                foreign = foreign.saturating_sub(1);
+            }
             continue;
         }
         for attr in attrs.iter().filter(|a| !read(html, a.name)) {
@@ -128,8 +137,26 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         if name.eq_ignore_ascii_case(b"plaintext") {
             break; // Everything after it is text.
         }
-        if name.eq_ignore_ascii_case(b"svg") && !tag.self_closing {
-            if let Some(body_end) = svg_body_end(bytes, i, &mut attrs) {
+        if foreign_root && !tag.self_closing {
+            let tried = name.eq_ignore_ascii_case(b"svg") && i >= tried_to;
+            match tried
+                .then(|| svg_body_end(bytes, i, &mut attrs, &mut tried_to))
+                .flatten()
+            {
+                Some(body_end) => {
+                    out.copy_to(i);
+                    out.skip_to(body_end);
+                    i = body_end;
+                }
+                None => foreign += 1,
+            }
+            continue;
+        }
+        if is(OPAQUE_TAGS) {
+            if foreign > 0 || i < tried_to {
+                continue;
+            }
+            if let Some(body_end) = opaque_body_end(bytes, i, name, &mut attrs, &mut tried_to) {
                 out.copy_to(i);
                 out.skip_to(body_end);
                 i = body_end;
@@ -225,10 +252,17 @@ const SVG_ELEMENTS: &[&str] = &[
 /// Where the body of an `<svg>` element starting at `from` ends (the matching `</svg>`), when
 /// it holds only SVG elements (filter primitives `<fe...>` included) and comments. Its content
 /// never reaches the working tree, and its path data is often a good part of a page's markup.
-fn svg_body_end(bytes: &[u8], from: usize, attrs: &mut Vec<tag::Attr>) -> Option<usize> {
+/// `reached` is set as in [`opaque_body_end`].
+fn svg_body_end(
+    bytes: &[u8],
+    from: usize,
+    attrs: &mut Vec<tag::Attr>,
+    reached: &mut usize,
+) -> Option<usize> {
     let mut depth = 1usize;
     let mut i = from;
     loop {
+        *reached = i;
         let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
         let rest = bytes.get(start..)?;
         if rest.starts_with(b"<!--") {
@@ -328,6 +362,165 @@ impl<'a> Output<'a> {
     }
 }
 
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "embed", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements an end tag (or an enclosing end tag) closes without complaint when left open.
+const IMPLIED_END: &[&str] = &[
+    "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
+];
+
+/// Start tags whose effect can reach outside the element they sit in (the form pointer, table
+/// fostering, the document's own elements, attribute merging): an opaque body holding one is
+/// left to the parser.
+const REACHES_OUT: &[&str] = &[
+    "body",
+    "caption",
+    "col",
+    "colgroup",
+    "form",
+    "frame",
+    "frameset",
+    "head",
+    "html",
+    "math",
+    "plaintext",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+];
+
+/// Elements the tree builder does not nest in themselves (a second start closes the first).
+const NOT_NESTED: [&str; 3] = ["a", "button", "nobr"];
+
+/// The elements an opaque body has opened, with counts of those the checks ask about, so that
+/// no check walks the stack.
+#[derive(Default)]
+struct Open<'a> {
+    names: Vec<&'a [u8]>,
+    /// Open `<svg>` elements.
+    svg: usize,
+    /// Open elements of each of [`NOT_NESTED`].
+    not_nested: [usize; 3],
+}
+
+impl<'a> Open<'a> {
+    /// The counter `name` belongs to, if any.
+    fn counter(&mut self, name: &[u8]) -> Option<&mut usize> {
+        if name.eq_ignore_ascii_case(b"svg") {
+            return Some(&mut self.svg);
+        }
+        let k = NOT_NESTED
+            .iter()
+            .position(|t| t.as_bytes().eq_ignore_ascii_case(name))?;
+        self.not_nested.get_mut(k)
+    }
+
+    fn push(&mut self, name: &'a [u8]) {
+        if let Some(count) = self.counter(name) {
+            *count += 1;
+        }
+        self.names.push(name);
+    }
+
+    fn pop(&mut self) {
+        if let Some(name) = self.names.pop() {
+            if let Some(count) = self.counter(name) {
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
+
+    fn is_open(&mut self, name: &[u8]) -> bool {
+        self.counter(name).is_some_and(|count| *count > 0)
+    }
+}
+
+/// Where the body of an opaque element (see [`OPAQUE_TAGS`]) named `name` starting at `from`
+/// ends (its end tag), when leaving that body out cannot change the tree around the element:
+/// the body's tags nest properly (elements with implied end tags may stay open), every end tag
+/// closes an element the body opened, and nothing in it reaches outside (see [`REACHES_OUT`];
+/// formatting elements left open would be reopened after the element). JSON-LD scripts inside
+/// also keep the body, since the metadata stage reads them. `reached` is set to how far the
+/// scan read, so that a failed scan is not repeated for the elements inside.
+fn opaque_body_end(
+    bytes: &[u8],
+    from: usize,
+    name: &[u8],
+    attrs: &mut Vec<tag::Attr>,
+    reached: &mut usize,
+) -> Option<usize> {
+    let is = |list: &[&str], n: &[u8]| list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(n));
+    let mut open = Open::default();
+    let mut i = from;
+    loop {
+        *reached = i;
+        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
+        let rest = bytes.get(start..)?;
+        if rest.starts_with(b"<!--") {
+            i = find(bytes, start + 2, b"-->")? + 3;
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        if !starts_tag_name(bytes.get(name_start..)) {
+            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
+                return None;
+            }
+            i = start + 1;
+            continue;
+        }
+        let tag = scan_tag(bytes, name_start, attrs)?;
+        let tag_name = bytes.get(name_start..tag.name_end)?;
+        i = tag.end + 1;
+        if closing {
+            while open
+                .names
+                .last()
+                .is_some_and(|top| !top.eq_ignore_ascii_case(tag_name) && is(IMPLIED_END, top))
+            {
+                open.pop();
+            }
+            match open.names.last() {
+                Some(top) if top.eq_ignore_ascii_case(tag_name) => open.pop(),
+                None if tag_name.eq_ignore_ascii_case(name) => return Some(start),
+                _ => return None,
+            }
+            continue;
+        }
+        let svg = tag_name.eq_ignore_ascii_case(b"svg");
+        if is(REACHES_OUT, tag_name) || (!svg && open.is_open(tag_name)) {
+            return None;
+        }
+        if open.names.len() >= MAX_NESTING {
+            return None;
+        }
+        if is(RAW_TEXT, tag_name) {
+            let start_tag = bytes.get(start..i)?;
+            if tag.self_closing || contains_ignore_ascii_case(start_tag, b"ld+json") {
+                return None;
+            }
+            open.push(tag_name);
+            i = find_end_tag(bytes, i, tag_name)?;
+            continue;
+        }
+        // A self-closing slash counts in SVG (`<path/>`, `<svg/>`) and nowhere else.
+        let in_svg = svg || open.svg > 0;
+        let closes_itself = is(VOID, tag_name) || (tag.self_closing && in_svg);
+        if !closes_itself {
+            open.push(tag_name);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,6 +574,34 @@ mod tests {
             "<svg><g><p>text</p></g></svg>",
             "<svg><foreignObject><div>x</div></foreignObject></svg>",
             "<svg><![CDATA[x]]></svg>",
+        ] {
+            assert_eq!(prepare(kept), kept);
+        }
+    }
+
+    #[test]
+    fn self_contained_menus_are_left_out() {
+        let html = "<nav class=m><ul><li><a href=/a>A</a><li><a href=/b><svg><path/></svg>B</a>\
+                    </ul><button><b>Menu</b></button><nav>x</nav></nav><p>after</p>";
+        assert_eq!(prepare(html), "<nav class=m></nav><p>after</p>");
+        assert_eq!(
+            prepare("<select><option>a<option>b</select><p>after</p>"),
+            "<select></select><p>after</p>"
+        );
+    }
+
+    #[test]
+    fn menus_reaching_outside_are_kept() {
+        for kept in [
+            // A link left open is reopened after the menu, around what follows.
+            "<nav><a href=/a>open link</nav><p>after</p>",
+            // The end tag closes an element opened before the menu.
+            "<div><nav><ul></div></nav><p>after</p>",
+            "<nav><form><input></form></nav>",
+            "<nav><script type=\"application/ld+json\">{}</script></nav>",
+            "<nav><a href=/a><a href=/b>b</a></a></nav>",
+            // Inside SVG, <nav> is a foreign element and <p> breaks out of it.
+            "<svg><nav><p>after</p></nav></svg>",
         ] {
             assert_eq!(prepare(kept), kept);
         }
