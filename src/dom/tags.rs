@@ -2,6 +2,23 @@
 
 use std::borrow::Cow;
 
+/// A set of names known when compiling, as a function giving the set's own `&'static str` for a
+/// name in it. A `match` on the names compiles to length and word comparisons, much cheaper
+/// than a binary search's calls to compare strings, and these run for every tag and attribute
+/// of a page.
+macro_rules! static_names {
+    ($(#[$doc:meta])* $vis:vis fn $lookup:ident { $($name:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        $vis fn $lookup(name: &str) -> Option<&'static str> {
+            match name {
+                $($name => Some($name),)+
+                _ => None,
+            }
+        }
+    };
+}
+pub(crate) use static_names;
+
 /// Elements whose content is never article text: the clean stage removes them whole, and the
 /// working tree does not keep what is inside them.
 pub(crate) fn is_non_content(tag: &str) -> bool {
@@ -98,33 +115,35 @@ pub(crate) fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Attributes some stage reads, sorted; the rest (event handlers, tracking data, styles of no
-/// interest) are not copied into the working tree, apart from the lazy-image `data-*` ones (see
-/// [`kept_attribute`]).
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "alt",
-    "aria-hidden",
-    "class",
-    "colspan",
-    "datetime",
-    "dir",
-    "hidden",
-    "href",
-    "id",
-    "itemprop",
-    "lang",
-    "rel",
-    "role",
-    "rowspan",
-    "src",
-    "srcset",
-    "style",
-    "summary",
-];
+static_names! {
+    /// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
+    /// interest) are not copied into the working tree, apart from the lazy-image `data-*` ones
+    /// (see [`kept_attribute`]).
+    fn kept_name {
+        "alt",
+        "aria-hidden",
+        "class",
+        "colspan",
+        "datetime",
+        "dir",
+        "hidden",
+        "href",
+        "id",
+        "itemprop",
+        "lang",
+        "rel",
+        "role",
+        "rowspan",
+        "src",
+        "srcset",
+        "style",
+        "summary",
+    }
+}
 
 /// Whether the working tree keeps an attribute (see [`kept_attribute`]); `name` is lowercase.
 pub(crate) fn is_kept_attribute(name: &str) -> bool {
-    KEPT_ATTRIBUTES.binary_search(&name).is_ok() || is_lazy_image_attribute(name)
+    kept_name(name).is_some() || is_lazy_image_attribute(name)
 }
 
 /// `data-*` attributes where lazy-loading scripts keep an image's address.
@@ -138,8 +157,8 @@ fn is_lazy_image_attribute(name: &str) -> bool {
 /// The name under which an attribute is kept in the working tree, or `None` when no stage
 /// reads it. Names are lowercase from the parser; the common ones are shared, not copied.
 pub(crate) fn kept_attribute(name: &str) -> Option<Cow<'static, str>> {
-    if let Ok(i) = KEPT_ATTRIBUTES.binary_search(&name) {
-        return KEPT_ATTRIBUTES.get(i).map(|n| Cow::Borrowed(*n));
+    if let Some(known) = kept_name(name) {
+        return Some(Cow::Borrowed(known));
     }
     is_lazy_image_attribute(name).then(|| Cow::Owned(name.to_string()))
 }
@@ -247,9 +266,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
-        assert!(KEPT_ATTRIBUTES.is_sorted());
+    fn tags_are_sorted_for_binary_search() {
         assert!(TAGS.is_sorted());
+    }
+
+    #[test]
+    fn known_names_are_shared() {
+        assert!(matches!(tag_name("div"), Cow::Borrowed("div")));
+        assert!(matches!(tag_name("my-widget"), Cow::Owned(_)));
     }
 
     #[test]

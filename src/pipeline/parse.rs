@@ -52,9 +52,7 @@ impl Pass {
 
     fn start<'a>(&mut self, tag: &str, attrs: &[(&'a str, &'a str)]) {
         let attr = |name: &str| {
-            if crate::metadata::ATTRIBUTES.binary_search(&name).is_err() {
-                return None;
-            }
+            crate::metadata::read_attribute(name)?;
             attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
         };
         self.meta.start(tag, attr);

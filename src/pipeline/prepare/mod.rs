@@ -11,7 +11,7 @@
 //! - Attributes no stage reads (event handlers, tracking `data-*`, `title`, `aria-*`, sizes)
 //!   are left out: the tokenizer copies attribute values character by character, and they are
 //!   a good part of what remains. The working tree keeps a fixed list
-//!   (`dom::is_kept_attribute`) and the metadata stage reads [`metadata::ATTRIBUTES`]; both
+//!   (`dom::is_kept_attribute`) and the metadata stage reads [`metadata::read_attribute`]; both
 //!   see the same attributes as before.
 //! - `<script .../>` (XHTML style, as lxml writes it): HTML parsers read everything up to the
 //!   next `</script>` as script, so the article would vanish. It becomes `<script ...></script>`.
@@ -205,7 +205,7 @@ fn read(html: &str, (from, to): (usize, usize)) -> bool {
     } else {
         name
     };
-    is_kept_attribute(name) || metadata::ATTRIBUTES.binary_search(&name).is_ok()
+    is_kept_attribute(name) || metadata::read_attribute(name).is_some()
 }
 
 /// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
