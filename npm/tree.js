@@ -7,8 +7,9 @@
 // Comments are left out, and so is what naqi never reads: the bodies of scripts (JSON-LD ones
 // are kept), styles, templates and inline SVG, the content of menus, buttons, form controls and
 // the other opaque elements (src/dom/tags.rs; only the JSON-LD scripts inside them are written),
-// event handler attributes (`on*`), and `data-*` attributes other than the lazy-image ones
-// (naming a src, url, original or lazy value).
+// and attributes no stage reads: only those of READ below (the working tree's and the metadata
+// stage's, tested against the Rust lists) and the lazy-image `data-*` ones (naming a src, url,
+// original or lazy value) are written.
 //
 // The function is self-contained (no imports, no outer names): the extension passes it to
 // `chrome.scripting.executeScript`, which runs its source in the page.
@@ -24,6 +25,11 @@ export function encodeDocument(root = globalThis.document) {
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
   const clean = (s) => (s.indexOf(NUL) === -1 ? s : s.replaceAll(NUL, "\uFFFD"));
+  const READ = new Set([
+    "alt", "aria-hidden", "class", "colspan", "content", "datetime", "dir", "hidden", "href", "id",
+    "itemprop", "lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "style",
+    "summary", "type", "xml:lang",
+  ]);
   const OPAQUE = new Set(["applet", "button", "canvas", "dialog", "map", "nav", "object", "select"]);
   const jsonLd = (script) => {
     const kind = script.getAttribute("type");
@@ -43,8 +49,7 @@ export function encodeDocument(root = globalThis.document) {
         const names = node.getAttributeNames();
         for (let i = 0, count = names.length; i < count; i++) {
           const n = names[i];
-          if (n.charCodeAt(0) === 111 && n.charCodeAt(1) === 110) continue; // on*
-          if (n.startsWith("data-") && !/src|url|original|lazy/.test(n)) continue;
+          if (!READ.has(n) && !(n.startsWith("data-") && /src|url|original|lazy/.test(n))) continue;
           // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
           out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
         }

@@ -19,8 +19,8 @@ use naqi::{Error, Options};
 use scraper::{Html, Node};
 
 /// The tree format written from a parsed document, as `encodeDocument` does from a DOM, except
-/// that the content of opaque elements (menus, buttons) is written in full: the Rust side must
-/// leave it out by itself.
+/// that the content of opaque elements (menus, buttons) and attributes no stage reads are
+/// written: the Rust side must leave them out by itself.
 fn encode(html: &str) -> String {
     let doc = Html::parse_document(html);
     let mut out = vec!["naqi-tree/1".to_string()];

@@ -6,8 +6,11 @@ use std::borrow::Cow;
 /// name in it. A `match` on the names compiles to length and word comparisons, much cheaper
 /// than a binary search's calls to compare strings, and these run for every tag and attribute
 /// of a page.
+/// Tests get the names as a list, `$list`.
 macro_rules! static_names {
-    ($(#[$doc:meta])* $vis:vis fn $lookup:ident { $($name:literal),+ $(,)? }) => {
+    (
+        $(#[$doc:meta])* $vis:vis fn $lookup:ident, $list:ident { $($name:literal),+ $(,)? }
+    ) => {
         $(#[$doc])*
         $vis fn $lookup(name: &str) -> Option<&'static str> {
             match name {
@@ -15,6 +18,9 @@ macro_rules! static_names {
                 _ => None,
             }
         }
+
+        #[cfg(test)]
+        $vis const $list: &[&str] = &[$($name),+];
     };
 }
 pub(crate) use static_names;
@@ -119,7 +125,7 @@ static_names! {
     /// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
     /// interest) are not copied into the working tree, apart from the lazy-image `data-*` ones
     /// (see [`kept_attribute`]).
-    fn kept_name {
+    fn kept_name, KEPT_NAMES {
         "alt",
         "aria-hidden",
         "class",
@@ -264,6 +270,32 @@ pub(crate) fn tag_name(tag: &str) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `encodeDocument` writes only the attributes some stage reads, from its own list.
+    #[test]
+    fn the_tree_encoder_writes_every_attribute_read() {
+        let js = include_str!("../../npm/tree.js");
+        let list = js
+            .split_once("const READ = new Set([")
+            .and_then(|(_, rest)| rest.split_once("])"))
+            .map(|(list, _)| list)
+            .unwrap_or_default();
+        let mut written: Vec<&str> = list
+            .split(',')
+            .map(|n| n.trim().trim_matches('"'))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut read: Vec<&str> = KEPT_NAMES
+            .iter()
+            .chain(crate::metadata::READ_ATTRIBUTES)
+            .copied()
+            .collect();
+        for names in [&mut written, &mut read] {
+            names.sort_unstable();
+            names.dedup();
+        }
+        assert_eq!(written, read);
+    }
 
     #[test]
     fn tags_are_sorted_for_binary_search() {

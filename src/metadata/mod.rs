@@ -38,7 +38,7 @@ pub(crate) struct Metadata {
 crate::dom::static_names! {
     /// The attributes [`Collector::start`] reads. The parse stage answers no other (so HTML,
     /// whose unread attributes are left out before parsing, and trees behave alike).
-    pub(crate) fn read_attribute {
+    pub(crate) fn read_attribute, READ_ATTRIBUTES {
         "content", "datetime", "dir", "href", "itemprop", "lang", "name", "property", "rel",
         "type", "xml:lang",
     }
