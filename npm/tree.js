@@ -30,7 +30,9 @@ export function encodeDocument(root = globalThis.document) {
     "itemprop", "lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "style",
     "summary", "type", "xml:lang",
   ]);
-  const OPAQUE = new Set(["applet", "button", "canvas", "dialog", "map", "nav", "object", "select"]);
+  const OPAQUE = new Set([
+    "applet", "button", "canvas", "dialog", "map", "nav", "object", "select",
+  ]);
   const jsonLd = (script) => {
     const kind = script.getAttribute("type");
     return kind !== null && kind.toLowerCase().includes("ld+json") ? kind : null;

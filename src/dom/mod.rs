@@ -17,7 +17,6 @@ use std::borrow::Cow;
 use scraper::StrTendril;
 pub(crate) use tags::{
     is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, static_names,
-    OPAQUE_TAGS,
 };
 
 /// Index of a node in [`Dom::nodes`].

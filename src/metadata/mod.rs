@@ -73,18 +73,24 @@ pub(crate) struct Collector {
     /// The element whose text is being collected, the depth it started at, and the text.
     capture: Option<(Capture, usize, String)>,
     /// The depth of the outermost open opaque element (a menu, a button: see
-    /// [`crate::dom::OPAQUE_TAGS`]); only JSON-LD is read inside it.
+    /// [`crate::dom::is_opaque`]); only JSON-LD is read inside it.
     opaque: Option<usize>,
+    /// The depth of the outermost open `<svg>` or `<math>`; nothing is read inside it (an icon's
+    /// `<title>` is not the page's).
+    foreign: Option<usize>,
 }
 
 impl Collector {
     /// An element starts; `attr` reads its attributes (only those of [`read_attribute`]).
     pub fn start<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
         self.depth += 1;
+        if self.foreign.is_none() && matches!(tag, "svg" | "math") {
+            self.foreign = Some(self.depth);
+        }
         if self.opaque.is_none() && is_opaque(tag) {
             self.opaque = Some(self.depth);
         }
-        if self.opaque.is_some() && tag != "script" {
+        if self.foreign.is_some() || (self.opaque.is_some() && tag != "script") {
             return;
         }
         let m = &mut self.m;
@@ -169,6 +175,9 @@ impl Collector {
         }
         if self.opaque == Some(self.depth) {
             self.opaque = None;
+        }
+        if self.foreign == Some(self.depth) {
+            self.foreign = None;
         }
         self.depth = self.depth.saturating_sub(1);
     }

@@ -21,11 +21,13 @@
 
 use std::borrow::Cow;
 
-use crate::dom::{contains_ignore_ascii_case, is_kept_attribute, OPAQUE_TAGS};
+use crate::dom::{contains_ignore_ascii_case, is_kept_attribute};
 use crate::metadata;
 
+mod bodies;
 mod tag;
 
+use bodies::{opaque_body_end, select_body_end, svg_body_end, Guarded, LEFT_OUT_BODIES};
 use tag::{find, find_end_tag, scan_tag, starts_tag_name};
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred.
@@ -58,6 +60,13 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "title", "textarea", "iframe", "noscript", "xmp", "noembed", "noframes",
 ];
 
+/// Formatting elements other than `<a>`: the tree builder tells open ones apart by their
+/// attributes too (no more than three alike are reopened), so theirs are all kept. (A second
+/// `<a>` always closes the first.)
+const FORMATTING: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
 /// The input with script, style and inline SVG bodies, comments and unread attributes left
 /// out, self-closed raw-text elements closed and over-deep nesting cut. Borrowed when nothing
 /// changed.
@@ -70,11 +79,17 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     let mut depth = 0usize;
-    // Open <svg> and <math> elements whose bodies stay: tags inside them are foreign.
-    let mut foreign = 0usize;
-    // How far a failed look for a body to leave out has read: elements inside are not tried
-    // again (that would take time growing with the square of the nesting).
-    let mut tried_to = 0usize;
+    // Set at an <svg> or <math> whose body stays: from there on, where foreign content ends is
+    // not known (an HTML tag inside ends it early), nor so whether a <script> or <style> body is
+    // raw text. Only changes that are the same either way are made after it (see `passive_ok`).
+    // Also set at a <select> holding more than options, whose end is not known either.
+    let mut passive = false;
+    // How far a failed look for a body to leave out has read, for SVG and for opaque elements:
+    // elements of the kind inside are not tried again (that would take time growing with the
+    // square of the nesting).
+    let (mut svg_tried_to, mut tried_to) = (0usize, 0usize);
+    // Elements whose start tags act on an open one of the same name, open outside left-out bodies.
+    let mut guarded = Guarded::default();
     let mut i = 0;
     while let Some(offset) = bytes.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let start = i + offset;
@@ -84,8 +99,10 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             // comments: they are left out like script bodies.
             match find(bytes, start + 2, b"-->") {
                 Some(end) => {
-                    out.copy_to(start);
-                    out.skip_to(end + 3);
+                    if !passive {
+                        out.copy_to(start);
+                        out.skip_to(end + 3);
+                    }
                     i = end + 3;
                 }
                 None => break,
@@ -123,24 +140,31 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
         }
-        let foreign_root = name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
+        let outside = guarded;
+        guarded.count(name, !closing);
         if closing {
-            if foreign_root {
-                foreign = foreign.saturating_sub(1);
-            }
             continue;
-        }
-        for attr in attrs.iter().filter(|a| !read(html, a.name)) {
-            out.copy_to(attr.gap);
-            out.skip_to(attr.end);
         }
         if name.eq_ignore_ascii_case(b"plaintext") {
             break; // Everything after it is text.
         }
+        if !passive && !is(FORMATTING) {
+            for attr in attrs.iter().filter(|a| !read(html, a.name)) {
+                out.copy_to(attr.gap);
+                out.skip_to(attr.end);
+            }
+        }
+        if !passive
+            && name.eq_ignore_ascii_case(b"select")
+            && select_body_end(bytes, i, &mut attrs).is_none()
+        {
+            passive = true;
+        }
+        let foreign_root = name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
         if foreign_root && !tag.self_closing {
-            let tried = name.eq_ignore_ascii_case(b"svg") && i >= tried_to;
+            let tried = !passive && name.eq_ignore_ascii_case(b"svg") && i >= svg_tried_to;
             match tried
-                .then(|| svg_body_end(bytes, i, &mut attrs, &mut tried_to))
+                .then(|| svg_body_end(bytes, i, &mut attrs, &mut svg_tried_to))
                 .flatten()
             {
                 Some(body_end) => {
@@ -148,15 +172,16 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                     out.skip_to(body_end);
                     i = body_end;
                 }
-                None => foreign += 1,
+                None => passive = true,
             }
             continue;
         }
-        if is(OPAQUE_TAGS) {
-            if foreign > 0 || i < tried_to {
+        if is(LEFT_OUT_BODIES) {
+            if passive || i < tried_to {
                 continue;
             }
-            if let Some(body_end) = opaque_body_end(bytes, i, name, &mut attrs, &mut tried_to) {
+            let end = opaque_body_end(bytes, i, name, outside, &mut attrs, &mut tried_to);
+            if let Some(body_end) = end {
                 out.copy_to(i);
                 out.skip_to(body_end);
                 i = body_end;
@@ -179,11 +204,11 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         let Some(body_end) = find_end_tag(bytes, body, name) else {
             break; // Raw text up to the end of the input.
         };
-        if elided(
-            name,
-            bytes.get(start..body).unwrap_or(&[]),
-            bytes.get(body..body_end),
-        ) {
+        let body_text = bytes.get(body..body_end);
+        let passive_ok = body_text.is_some_and(|b| memchr::memchr(b'<', b).is_none());
+        if (!passive || passive_ok)
+            && elided(name, bytes.get(start..body).unwrap_or(&[]), body_text)
+        {
             out.copy_to(body);
             out.skip_to(body_end);
         }
@@ -206,100 +231,6 @@ fn read(html: &str, (from, to): (usize, usize)) -> bool {
         name
     };
     is_kept_attribute(name) || metadata::read_attribute(name).is_some()
-}
-
-/// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
-/// an HTML tag such as `<p>` or `<div>` there ends the SVG in the tree builder, and
-/// `<foreignObject>` holds HTML.
-const SVG_ELEMENTS: &[&str] = &[
-    "a",
-    "animate",
-    "animatemotion",
-    "animatetransform",
-    "circle",
-    "clippath",
-    "defs",
-    "desc",
-    "ellipse",
-    "filter",
-    "g",
-    "image",
-    "line",
-    "lineargradient",
-    "marker",
-    "mask",
-    "metadata",
-    "mpath",
-    "path",
-    "pattern",
-    "polygon",
-    "polyline",
-    "radialgradient",
-    "rect",
-    "set",
-    "stop",
-    "style",
-    "switch",
-    "symbol",
-    "text",
-    "textpath",
-    "title",
-    "tspan",
-    "use",
-    "view",
-];
-
-/// Where the body of an `<svg>` element starting at `from` ends (the matching `</svg>`), when
-/// it holds only SVG elements (filter primitives `<fe...>` included) and comments. Its content
-/// never reaches the working tree, and its path data is often a good part of a page's markup.
-/// `reached` is set as in [`opaque_body_end`].
-fn svg_body_end(
-    bytes: &[u8],
-    from: usize,
-    attrs: &mut Vec<tag::Attr>,
-    reached: &mut usize,
-) -> Option<usize> {
-    let mut depth = 1usize;
-    let mut i = from;
-    loop {
-        *reached = i;
-        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
-        let rest = bytes.get(start..)?;
-        if rest.starts_with(b"<!--") {
-            i = find(bytes, start + 2, b"-->")? + 3;
-            continue;
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !starts_tag_name(bytes.get(name_start..)) {
-            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
-                return None; // CDATA and other markup: left to the parser.
-            }
-            i = start + 1;
-            continue;
-        }
-        let tag = scan_tag(bytes, name_start, attrs)?;
-        let name = bytes.get(name_start..tag.name_end)?;
-        let svg_element = |n: &[u8]| {
-            SVG_ELEMENTS
-                .iter()
-                .any(|e| e.as_bytes().eq_ignore_ascii_case(n))
-                || (n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"fe")))
-        };
-        if name.eq_ignore_ascii_case(b"svg") {
-            if closing {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(start);
-                }
-            } else if !tag.self_closing {
-                depth += 1;
-            }
-        } else if !svg_element(name) {
-            return None;
-        }
-        i = tag.end + 1;
-    }
 }
 
 /// Whether a raw-text body can be left out: script and style bodies, except JSON-LD scripts
@@ -362,165 +293,6 @@ impl<'a> Output<'a> {
     }
 }
 
-/// Elements that have no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "embed", "hr", "img", "input", "keygen", "link",
-    "meta", "param", "source", "track", "wbr",
-];
-
-/// Elements an end tag (or an enclosing end tag) closes without complaint when left open.
-const IMPLIED_END: &[&str] = &[
-    "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
-];
-
-/// Start tags whose effect can reach outside the element they sit in (the form pointer, table
-/// fostering, the document's own elements, attribute merging): an opaque body holding one is
-/// left to the parser.
-const REACHES_OUT: &[&str] = &[
-    "body",
-    "caption",
-    "col",
-    "colgroup",
-    "form",
-    "frame",
-    "frameset",
-    "head",
-    "html",
-    "math",
-    "plaintext",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-];
-
-/// Elements the tree builder does not nest in themselves (a second start closes the first).
-const NOT_NESTED: [&str; 3] = ["a", "button", "nobr"];
-
-/// The elements an opaque body has opened, with counts of those the checks ask about, so that
-/// no check walks the stack.
-#[derive(Default)]
-struct Open<'a> {
-    names: Vec<&'a [u8]>,
-    /// Open `<svg>` elements.
-    svg: usize,
-    /// Open elements of each of [`NOT_NESTED`].
-    not_nested: [usize; 3],
-}
-
-impl<'a> Open<'a> {
-    /// The counter `name` belongs to, if any.
-    fn counter(&mut self, name: &[u8]) -> Option<&mut usize> {
-        if name.eq_ignore_ascii_case(b"svg") {
-            return Some(&mut self.svg);
-        }
-        let k = NOT_NESTED
-            .iter()
-            .position(|t| t.as_bytes().eq_ignore_ascii_case(name))?;
-        self.not_nested.get_mut(k)
-    }
-
-    fn push(&mut self, name: &'a [u8]) {
-        if let Some(count) = self.counter(name) {
-            *count += 1;
-        }
-        self.names.push(name);
-    }
-
-    fn pop(&mut self) {
-        if let Some(name) = self.names.pop() {
-            if let Some(count) = self.counter(name) {
-                *count = count.saturating_sub(1);
-            }
-        }
-    }
-
-    fn is_open(&mut self, name: &[u8]) -> bool {
-        self.counter(name).is_some_and(|count| *count > 0)
-    }
-}
-
-/// Where the body of an opaque element (see [`OPAQUE_TAGS`]) named `name` starting at `from`
-/// ends (its end tag), when leaving that body out cannot change the tree around the element:
-/// the body's tags nest properly (elements with implied end tags may stay open), every end tag
-/// closes an element the body opened, and nothing in it reaches outside (see [`REACHES_OUT`];
-/// formatting elements left open would be reopened after the element). JSON-LD scripts inside
-/// also keep the body, since the metadata stage reads them. `reached` is set to how far the
-/// scan read, so that a failed scan is not repeated for the elements inside.
-fn opaque_body_end(
-    bytes: &[u8],
-    from: usize,
-    name: &[u8],
-    attrs: &mut Vec<tag::Attr>,
-    reached: &mut usize,
-) -> Option<usize> {
-    let is = |list: &[&str], n: &[u8]| list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(n));
-    let mut open = Open::default();
-    let mut i = from;
-    loop {
-        *reached = i;
-        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
-        let rest = bytes.get(start..)?;
-        if rest.starts_with(b"<!--") {
-            i = find(bytes, start + 2, b"-->")? + 3;
-            continue;
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !starts_tag_name(bytes.get(name_start..)) {
-            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
-                return None;
-            }
-            i = start + 1;
-            continue;
-        }
-        let tag = scan_tag(bytes, name_start, attrs)?;
-        let tag_name = bytes.get(name_start..tag.name_end)?;
-        i = tag.end + 1;
-        if closing {
-            while open
-                .names
-                .last()
-                .is_some_and(|top| !top.eq_ignore_ascii_case(tag_name) && is(IMPLIED_END, top))
-            {
-                open.pop();
-            }
-            match open.names.last() {
-                Some(top) if top.eq_ignore_ascii_case(tag_name) => open.pop(),
-                None if tag_name.eq_ignore_ascii_case(name) => return Some(start),
-                _ => return None,
-            }
-            continue;
-        }
-        let svg = tag_name.eq_ignore_ascii_case(b"svg");
-        if is(REACHES_OUT, tag_name) || (!svg && open.is_open(tag_name)) {
-            return None;
-        }
-        if open.names.len() >= MAX_NESTING {
-            return None;
-        }
-        if is(RAW_TEXT, tag_name) {
-            let start_tag = bytes.get(start..i)?;
-            if tag.self_closing || contains_ignore_ascii_case(start_tag, b"ld+json") {
-                return None;
-            }
-            open.push(tag_name);
-            i = find_end_tag(bytes, i, tag_name)?;
-            continue;
-        }
-        // A self-closing slash counts in SVG (`<path/>`, `<svg/>`) and nowhere else.
-        let in_svg = svg || open.svg > 0;
-        let closes_itself = is(VOID, tag_name) || (tag.self_closing && in_svg);
-        if !closes_itself {
-            open.push(tag_name);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,24 +328,41 @@ mod tests {
 
     #[test]
     fn unread_attributes_are_left_out() {
-        let html = r#"<a title="t" onclick="go()" HREF="/p" data-track=1 class=c/><img data-src=x.jpg loading=lazy>"#;
+        let html = concat!(
+            r#"<a title="t" onclick="go()" HREF="/p" data-track=1 class=c/>"#,
+            r#"<img data-src=x.jpg loading=lazy>"#
+        );
         assert_eq!(
             prepare(html),
             r#"<a HREF="/p" class=c/><img data-src=x.jpg>"#
         );
-        let read = r#"<html lang="ar" dir="rtl" xml:lang="ar"><head><meta property="og:title" content="t"><meta name="author" itemprop="author" content="a"><link rel="canonical" href="/c"><script type="application/ld+json">{}</script></head><body><time datetime="2024-01-01" class="d" id="i" style="x" role="r" aria-hidden="true" hidden>t</time><td colspan=2 rowspan=2><img src=a srcset=b alt=c><span lang=en>"#;
+        let read = concat!(
+            r#"<html lang="ar" dir="rtl" xml:lang="ar"><head><meta property="og:title" "#,
+            r#"content="t"><meta name="author" itemprop="author" content="a">"#,
+            r#"<link rel="canonical" href="/c"><script type="application/ld+json">{}</script>"#,
+            r#"</head><body><time datetime="2024-01-01" class="d" id="i" style="x" role="r" "#,
+            r#"aria-hidden="true" hidden>t</time><td colspan=2 rowspan=2>"#,
+            r#"<img src=a srcset=b alt=c><span lang=en>"#
+        );
         assert_eq!(prepare(read), read);
     }
 
     #[test]
     fn svg_bodies_are_left_out() {
-        let html = r#"<p>a<svg viewBox="0 0 1 1"><!-- icon --><g><path d="M0 0"/><title>x</title></g><svg><feBlend/></svg></svg>b</p>"#;
+        let html = concat!(
+            r#"<p>a<svg viewBox="0 0 1 1"><!-- icon --><g><path d="M0 0"/><title>x</title></g>"#,
+            r#"<svg><feBlend/></svg></svg>b</p>"#
+        );
         assert_eq!(prepare(html), "<p>a<svg></svg>b</p>");
         // An HTML tag inside ends the SVG in the tree builder: the body stays for the parser.
         for kept in [
             "<svg><g><p>text</p></g></svg>",
             "<svg><foreignObject><div>x</div></foreignObject></svg>",
             "<svg><![CDATA[x]]></svg>",
+            // <title> in SVG holds HTML: a second <title> there reads the rest as its text.
+            "<svg><title><title></svg><p>after</p>",
+            // The end tag closes the link around the SVG.
+            "<a href=/a><svg></a></svg><p>after</p>",
         ] {
             assert_eq!(prepare(kept), kept);
         }
@@ -584,10 +373,15 @@ mod tests {
         let html = "<nav class=m><ul><li><a href=/a>A</a><li><a href=/b><svg><path/></svg>B</a>\
                     </ul><button><b>Menu</b></button><nav>x</nav></nav><p>after</p>";
         assert_eq!(prepare(html), "<nav class=m></nav><p>after</p>");
-        assert_eq!(
-            prepare("<select><option>a<option>b</select><p>after</p>"),
-            "<select></select><p>after</p>"
-        );
+        for kept in [
+            "<select><option>a<option>b</select><p>after</p>",
+            // <p> inside <map> closes a paragraph opened before it.
+            "<p>before<map><p>in</p></map>after</p>",
+            // A heading start closes an open heading; </h1> closes any heading.
+            "<h2><button><h1><h1></h1></h1></button>",
+        ] {
+            assert_eq!(prepare(kept), kept);
+        }
     }
 
     #[test]
