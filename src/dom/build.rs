@@ -5,7 +5,9 @@
 use scraper::StrTendril;
 
 use super::tags::{kept_attribute, tag_name};
-use super::{byte_set, count_text, is_non_content, normalize_hint, Dom, Kind, Node, NodeId};
+use super::{
+    byte_set, count_text, is_block_tag, is_non_content, normalize_hint, Dom, Kind, Node, NodeId,
+};
 
 /// Deepest nesting kept; deeper subtrees are left out (html5ever input is already cut there,
 /// a browser's DOM is not).
@@ -35,6 +37,8 @@ pub(crate) struct Builder {
     body: Option<usize>,
     /// Whether `<body>` has ended: nothing after it is kept.
     body_done: bool,
+    /// Open `<pre>` and `<listing>` elements, where spaces are kept as written.
+    preformatted: usize,
 }
 
 impl Builder {
@@ -47,6 +51,7 @@ impl Builder {
             elements: 0,
             body: None,
             body_done: false,
+            preformatted: 0,
         };
         // Until a body shows up, the document's own root holds everything.
         builder.push(
@@ -106,6 +111,9 @@ impl Builder {
         }
         self.elements += 1;
         let id = self.push(element(tag, attrs), parent);
+        if matches!(tag, "pre" | "listing") {
+            self.preformatted += 1;
+        }
         // Nothing reads what is inside non-content elements there: the clean stage removes them
         // whole (JSON-LD is read by the metadata stage from the same events). A `<noscript>`'s
         // text may still give an image its address.
@@ -118,14 +126,36 @@ impl Builder {
 
     /// A text node.
     pub fn text(&mut self, text: StrTendril) {
-        if let Some(parent) = self.parent() {
-            self.push(Kind::Text(text), parent);
+        let Some(parent) = self.parent() else {
+            return;
+        };
+        // Spaces next to a block boundary are never rendered, and nothing reads them.
+        let spaces = text.bytes().all(|b| b.is_ascii_whitespace());
+        if spaces && self.preformatted == 0 && self.at_block_boundary(parent) {
+            return;
+        }
+        self.push(Kind::Text(text), parent);
+    }
+
+    /// Whether a text node added under `parent` now would follow a block boundary: the start
+    /// of a block (or of the body), or a block sibling.
+    fn at_block_boundary(&self, parent: Option<NodeId>) -> bool {
+        let Some(p) = parent.and_then(|p| self.nodes.get(p)) else {
+            return false;
+        };
+        match p.children.last().and_then(|&c| self.nodes.get(c)) {
+            Some(last) => element_tag(last).is_some_and(is_block_tag),
+            None => element_tag(p).is_some_and(|t| is_block_tag(t) || t == "body"),
         }
     }
 
     /// The innermost open element ends.
     pub fn end(&mut self) {
-        self.open.pop();
+        if let Some(Open::Node(id)) = self.open.pop() {
+            if self.nodes.get(id).is_some_and(is_preformatted) {
+                self.preformatted = self.preformatted.saturating_sub(1);
+            }
+        }
         if self.body == Some(self.open.len()) {
             self.body_done = true;
         }
@@ -180,6 +210,19 @@ impl Builder {
     }
 }
 
+/// A node's tag name, if it is an element.
+fn element_tag(node: &Node) -> Option<&str> {
+    match &node.kind {
+        Kind::Element { tag, .. } => Some(tag.as_ref()),
+        Kind::Text(_) => None,
+    }
+}
+
+/// Whether a node is a `<pre>` or `<listing>` element.
+fn is_preformatted(node: &Node) -> bool {
+    element_tag(node).is_some_and(|t| matches!(t, "pre" | "listing"))
+}
+
 /// An element node with the attributes some stage reads.
 fn element<'a>(tag: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Kind {
     Kind::Element {
@@ -217,5 +260,31 @@ mod tests {
         assert_eq!(child_count("nav"), Some(0));
         assert_eq!(child_count("button"), Some(0));
         assert_eq!(child_count("noscript"), Some(1));
+    }
+
+    #[test]
+    fn spaces_at_block_boundaries_are_not_kept() {
+        let mut b = Builder::new(100);
+        b.start("body", std::iter::empty());
+        b.start("div", std::iter::empty());
+        b.text("\n    ".into()); // After the block's start: dropped.
+        b.start("span", std::iter::empty());
+        b.text("a".into());
+        b.end();
+        b.text(" ".into()); // Between two inline elements: kept.
+        b.start("span", std::iter::empty());
+        b.text("b".into());
+        b.end();
+        b.start("p", std::iter::empty());
+        b.end();
+        b.text("\n  ".into()); // After a block sibling: dropped.
+        b.start("pre", std::iter::empty());
+        b.text("\n  ".into()); // In preformatted text: kept.
+        b.end();
+        b.end();
+        b.end();
+        let dom = b.finish();
+        let texts: Vec<&str> = (0..dom.len()).filter_map(|id| dom.text_of(id)).collect();
+        assert_eq!(texts, ["a", " ", "b", "\n  "]);
     }
 }
