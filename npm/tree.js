@@ -33,6 +33,25 @@ export function encodeDocument(root = globalThis.document) {
   const OPAQUE = new Set([
     "applet", "button", "canvas", "dialog", "map", "nav", "object", "select",
   ]);
+  // Spaces right after a block's start or a block sibling are never rendered, and the working
+  // tree does not keep them (src/dom/build.rs); BLOCK is tested against the Rust list.
+  const BLOCK = new Set([
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+  ]);
+  const SPACES = /^[\t\n\f\r ]*$/;
+  const afterBlock = (text) => {
+    let prev = text.previousSibling;
+    // Comments and spaces are not in the working tree: the boundary is what comes before them.
+    const skipped = (n) => n.nodeType === 8 || (n.nodeType === 3 && SPACES.test(n.data));
+    while (prev !== null && skipped(prev)) prev = prev.previousSibling;
+    if (prev !== null) return prev.nodeType === 1 && BLOCK.has(prev.localName);
+    const parent = text.parentNode;
+    return parent !== null && parent.nodeType === 1
+      && (BLOCK.has(parent.localName) || parent.localName === "body");
+  };
   const jsonLd = (script) => {
     const kind = script.getAttribute("type");
     return kind !== null && kind.toLowerCase().includes("ld+json") ? kind : null;
@@ -40,6 +59,8 @@ export function encodeDocument(root = globalThis.document) {
   const start = root.documentElement || root;
   let out = "naqi-tree/1";
   let node = start;
+  let preformatted = 0; // open <pre> and <listing> elements: their spaces are all kept
+
   while (node !== null) {
     const type = node.nodeType;
     let child = null;
@@ -69,8 +90,12 @@ export function encodeDocument(root = globalThis.document) {
         child = node.firstChild;
       }
       if (child === null) out += NUL + ">";
+      else if (name === "pre" || name === "listing") preformatted++;
     } else if (type === 3) {
-      out += NUL + "#" + clean(node.data);
+      const data = node.data;
+      if (preformatted > 0 || !SPACES.test(data) || !afterBlock(node)) {
+        out += NUL + "#" + clean(data);
+      }
     }
     if (child !== null) {
       node = child;
@@ -81,7 +106,10 @@ export function encodeDocument(root = globalThis.document) {
     while (node !== start && (next = node.nextSibling) === null) {
       node = node.parentNode;
       if (node === null) break;
-      if (node.nodeType === 1) out += NUL + ">";
+      if (node.nodeType === 1) {
+        out += NUL + ">";
+        if (node.localName === "pre" || node.localName === "listing") preformatted--;
+      }
     }
     node = node !== null && node !== start ? next : null;
   }
