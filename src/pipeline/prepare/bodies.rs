@@ -3,7 +3,7 @@
 //! body once and says how far it got, so that a failed look is not repeated for the elements
 //! inside it.
 
-use super::tag::{self, find, find_end_tag, scan_tag, starts_tag_name};
+use super::tag::{self, find_end_tag, next_markup, Markup};
 use super::{MAX_NESTING, RAW_TEXT};
 use crate::dom::contains_ignore_ascii_case;
 
@@ -67,27 +67,18 @@ pub(super) fn svg_body_end(
     let mut i = from;
     loop {
         *reached = i;
-        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
-        let rest = bytes.get(start..)?;
-        if rest.starts_with(b"<!--") {
+        let Markup::Tag {
+            start,
+            closing,
+            name,
+            tag,
+        } = next_markup(bytes, &mut i, attrs)?
+        else {
             if text_only.is_some() {
                 return None;
             }
-            i = find(bytes, start + 2, b"-->")? + 3;
             continue;
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !starts_tag_name(bytes.get(name_start..)) {
-            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
-                return None; // CDATA and other markup: left to the parser.
-            }
-            i = start + 1;
-            continue;
-        }
-        let tag = scan_tag(bytes, name_start, attrs)?;
-        let name = bytes.get(name_start..tag.name_end)?;
-        i = tag.end + 1;
+        };
         if let Some(element) = text_only.take() {
             if !(closing && name.eq_ignore_ascii_case(element)) {
                 return None;
@@ -142,23 +133,15 @@ pub(super) fn select_body_end(
 ) -> Option<usize> {
     let mut i = from;
     loop {
-        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
-        let rest = bytes.get(start..)?;
-        if rest.starts_with(b"<!--") {
-            i = find(bytes, start + 2, b"-->")? + 3;
+        let Markup::Tag {
+            start,
+            closing,
+            name,
+            ..
+        } = next_markup(bytes, &mut i, attrs)?
+        else {
             continue;
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !starts_tag_name(bytes.get(name_start..)) {
-            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
-                return None;
-            }
-            i = start + 1;
-            continue;
-        }
-        let tag = scan_tag(bytes, name_start, attrs)?;
-        let name = bytes.get(name_start..tag.name_end)?;
+        };
         if closing && name.eq_ignore_ascii_case(b"select") {
             return Some(start);
         }
@@ -168,7 +151,6 @@ pub(super) fn select_body_end(
         if !known {
             return None;
         }
-        i = tag.end + 1;
     }
 }
 
@@ -291,24 +273,15 @@ pub(super) fn opaque_body_end(
     let mut i = from;
     loop {
         *reached = i;
-        let start = i + memchr::memchr(b'<', bytes.get(i..)?)?;
-        let rest = bytes.get(start..)?;
-        if rest.starts_with(b"<!--") {
-            i = find(bytes, start + 2, b"-->")? + 3;
+        let Markup::Tag {
+            start,
+            closing,
+            name: tag_name,
+            tag,
+        } = next_markup(bytes, &mut i, attrs)?
+        else {
             continue;
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !starts_tag_name(bytes.get(name_start..)) {
-            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
-                return None;
-            }
-            i = start + 1;
-            continue;
-        }
-        let tag = scan_tag(bytes, name_start, attrs)?;
-        let tag_name = bytes.get(name_start..tag.name_end)?;
-        i = tag.end + 1;
+        };
         if closing {
             while open
                 .names

@@ -106,6 +106,56 @@ pub(super) fn scan_tag(bytes: &[u8], name_start: usize, attrs: &mut Vec<Attr>) -
     }
 }
 
+/// What a body scan meets next (see [`next_markup`]).
+pub(super) enum Markup<'a> {
+    /// A comment.
+    Comment,
+    /// A start or end tag starting at byte `start`, named `name`.
+    Tag {
+        start: usize,
+        closing: bool,
+        name: &'a [u8],
+        tag: Tag,
+    },
+}
+
+/// The next comment or tag from byte `*i` (a lone `<` is text), moving `*i` past it. `None` at
+/// the end of the input, inside an unfinished comment or tag, and at other markup (`<!`, `<?`,
+/// `</` without a name: doctypes, CDATA, bogus comments), which the body scans leave to the
+/// parser.
+pub(super) fn next_markup<'a>(
+    bytes: &'a [u8],
+    i: &mut usize,
+    attrs: &mut Vec<Attr>,
+) -> Option<Markup<'a>> {
+    loop {
+        let start = *i + memchr::memchr(b'<', bytes.get(*i..)?)?;
+        let rest = bytes.get(start..)?;
+        if rest.starts_with(b"<!--") {
+            *i = find(bytes, start + 2, b"-->")? + 3;
+            return Some(Markup::Comment);
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        if !starts_tag_name(bytes.get(name_start..)) {
+            if matches!(rest.get(1), Some(b'!' | b'?' | b'/')) {
+                return None;
+            }
+            *i = start + 1;
+            continue;
+        }
+        let tag = scan_tag(bytes, name_start, attrs)?;
+        let name = bytes.get(name_start..tag.name_end)?;
+        *i = tag.end + 1;
+        return Some(Markup::Tag {
+            start,
+            closing,
+            name,
+            tag,
+        });
+    }
+}
+
 /// Where the end tag `</name` (any case, followed by whitespace, '/' or '>') starts, searching
 /// from `from`.
 pub(super) fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
