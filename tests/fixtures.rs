@@ -415,6 +415,7 @@ fixtures! {
     en_in_page_anchor_headings => "en/in-page-anchor-headings",
     en_logo_heading_in_menu => "en/logo-heading-in-menu",
     en_json_ld_in_menu => "en/json-ld-in-menu",
+    en_icon_title_without_page_title => "en/icon-title-without-page-title",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",
