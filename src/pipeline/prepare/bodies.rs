@@ -1,7 +1,6 @@
 //! Bodies the prepare scan can leave out whole, when doing so cannot change the tree around
-//! them: inline SVG and opaque elements (menus, buttons, form controls). Each look reads the
-//! body once and says how far it got, so that a failed look is not repeated for the elements
-//! inside it.
+//! them: inline SVG, and menus, buttons and embedded objects. Each look reads the body once and
+//! says how far it got, so that a failed look is not repeated for the elements inside it.
 
 use super::tag::{self, find_end_tag, next_markup, Markup};
 use super::{MAX_NESTING, RAW_TEXT};
@@ -50,9 +49,9 @@ const SVG_ELEMENTS: &[&str] = &[
 
 /// Where the body of an `<svg>` element starting at `from` ends (the matching `</svg>`), when
 /// it holds only SVG elements (filter primitives `<fe...>` included) and comments, every end
-/// tag closing the element opened last. Its content
-/// never reaches the working tree, and its path data is often a good part of a page's markup.
-/// `reached` is set as in [`opaque_body_end`].
+/// tag closing the element opened last. Its content never reaches the working tree, and its
+/// path data is often a good part of a page's markup. `reached` is set as in
+/// [`opaque_body_end`].
 pub(super) fn svg_body_end(
     bytes: &[u8],
     from: usize,
