@@ -4,7 +4,7 @@
 
 use super::tag::{self, find_end_tag, next_markup, Markup};
 use super::{MAX_NESTING, RAW_TEXT};
-use crate::dom::contains_ignore_ascii_case;
+use crate::dom::{contains_ignore_ascii_case, is_heading};
 
 /// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
 /// an HTML tag such as `<p>` or `<div>` there ends the SVG in the tree builder, and
@@ -249,6 +249,15 @@ impl<'a> Open<'a> {
     }
 }
 
+/// Whether a tag name, as written, is a heading's (see [`crate::dom::is_heading`]).
+fn is_heading_name(name: &[u8]) -> bool {
+    let [h, digit] = name else {
+        return false;
+    };
+    let lower = [h.to_ascii_lowercase(), *digit];
+    std::str::from_utf8(&lower).is_ok_and(is_heading)
+}
+
 /// Where the body of an opaque element (see [`crate::dom::is_opaque`]) named `name` starting
 /// at `from` ends (its end tag), when leaving that body out cannot change the tree around the
 /// element: the body's tags nest properly (elements with implied end tags may stay open), every
@@ -297,12 +306,8 @@ pub(super) fn opaque_body_end(
             continue;
         }
         // A heading start tag closes a heading left open just before it.
-        let heading = |n: &[u8]| {
-            n.len() == 2
-                && n.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'h'))
-                && n.get(1).is_some_and(|c| (b'1'..=b'6').contains(c))
-        };
-        let closes_heading = heading(tag_name) && open.names.last().is_some_and(|t| heading(t));
+        let closes_heading =
+            is_heading_name(tag_name) && open.names.last().is_some_and(|t| is_heading_name(t));
         if is(REACHES_OUT, tag_name)
             || closes_heading
             || outside.is_open(tag_name)
