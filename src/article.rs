@@ -65,6 +65,12 @@ pub enum RemovalKind {
     Ad,
     /// Unlabelled link lists or teaser cards inside the body.
     LinkList,
+    /// Another article's headline and body on the same page: a flat "read also" teaser, an
+    /// article appended below by infinite scroll, a "next article" block.
+    OtherArticle,
+    /// Lines sites put inside the article that are not part of it: news-ID lines, editorial
+    /// disclaimers, "continued" and "end of message" markers, photo credits.
+    Boilerplate,
 }
 
 impl RemovalKind {
@@ -83,6 +89,8 @@ impl RemovalKind {
             RemovalKind::Newsletter => "newsletter",
             RemovalKind::Ad => "ad",
             RemovalKind::LinkList => "link-list",
+            RemovalKind::OtherArticle => "other-article",
+            RemovalKind::Boilerplate => "boilerplate",
         }
     }
 }

@@ -186,6 +186,20 @@ impl Dom {
         self.removed.get(id).copied().unwrap_or(true)
     }
 
+    /// Replaces a text node's text (a label cut from the end of a paragraph); other nodes are
+    /// left as they are.
+    pub fn set_text(&mut self, id: NodeId, text: &str) {
+        let Some(node) = self.nodes.get_mut(id) else {
+            return;
+        };
+        if let Kind::Text(t) = &mut node.kind {
+            *t = StrTendril::from_slice(text);
+            if let Some(counts) = self.text_counts.get_mut(id) {
+                *counts = count_text(text);
+            }
+        }
+    }
+
     /// Marks a node (and so its subtree) as removed.
     pub fn remove(&mut self, id: NodeId) {
         if let Some(r) = self.removed.get_mut(id) {

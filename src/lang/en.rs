@@ -55,4 +55,36 @@ pub(crate) const LABELS: &[Label] = &[
     Label::new("advertisement", Ad),
     Label::new("sponsored", Ad),
     Label::new("sponsored content", Ad),
+    // Next and previous article blocks, with the other article's headline and excerpt.
+    Label::new("next article", OtherArticle),
+    Label::new("previous article", OtherArticle),
+    Label::new("next story", OtherArticle),
+    Label::new("previous story", OtherArticle),
+    Label::new("next post", OtherArticle),
+    Label::new("previous post", OtherArticle),
+    Label::new("up next", OtherArticle),
+    Label::new("next up", OtherArticle),
+];
+
+/// English function words: left out when comparing what two texts are about
+/// (see [`Topic`](super::topic::Topic)).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "but", "is", "are", "was",
+    "were", "be", "been", "being", "with", "by", "at", "from", "as", "that", "this", "these",
+    "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
+    "not", "no", "will", "would", "can", "could", "has", "have", "had", "said", "says", "than",
+    "then", "there", "which", "who", "whom", "what", "when", "where", "how", "after", "before",
+    "over", "under", "about", "into", "also", "more", "most", "new", "s",
+];
+
+/// How English articles sign off: a source line ("...:" prefix) or an agency credit, the last
+/// line of an article and so a sign that a teaser, not the article, follows.
+pub(crate) const SIGN_OFFS: &[&str] = &[
+    "source",
+    "sources",
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "agence france presse",
 ];

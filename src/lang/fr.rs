@@ -24,4 +24,21 @@ pub(crate) const LABELS: &[Label] = &[
     Label::new("commentaires", Comments),
     Label::new("laisser un commentaire", Comments),
     Label::new("publicité", Ad),
+    // Next and previous article blocks, with the other article's headline and excerpt.
+    Label::new("article suivant", OtherArticle),
+    Label::new("article précédent", OtherArticle),
+    Label::new("à suivre", OtherArticle),
 ];
+
+/// French function words: left out when comparing what two texts are about
+/// (see [`Topic`](super::topic::Topic)).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "pour", "par",
+    "sur", "dans", "que", "qui", "est", "sont", "a", "ont", "avec", "ce", "cette", "ces", "il",
+    "elle", "ils", "elles", "ne", "pas", "plus", "se", "son", "sa", "ses", "leur", "leurs", "été",
+    "être", "l", "d", "qu", "n", "s",
+];
+
+/// How French articles sign off: a source line ("...:" prefix) or an agency credit, the last
+/// line of an article and so a sign that a teaser, not the article, follows.
+pub(crate) const SIGN_OFFS: &[&str] = &["source", "avec afp", "afp", "reuters"];

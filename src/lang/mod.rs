@@ -5,6 +5,7 @@ mod en;
 mod fa;
 mod fr;
 pub(crate) mod normalize;
+pub(crate) mod topic;
 mod ur;
 
 use std::borrow::Cow;
@@ -32,6 +33,24 @@ impl Label {
 
 /// Every built-in lexicon, one per language.
 const LEXICONS: &[&[Label]] = &[ar::LABELS, fa::LABELS, ur::LABELS, en::LABELS, fr::LABELS];
+
+/// Every language's function words (see [`topic`]).
+const FUNCTION_WORDS: &[&[&str]] = &[
+    ar::FUNCTION_WORDS,
+    fa::FUNCTION_WORDS,
+    ur::FUNCTION_WORDS,
+    en::FUNCTION_WORDS,
+    fr::FUNCTION_WORDS,
+];
+
+/// Every language's sign-off words: source lines and agency credits that end an article.
+const SIGN_OFFS: &[&[&str]] = &[
+    ar::SIGN_OFFS,
+    fa::SIGN_OFFS,
+    ur::SIGN_OFFS,
+    en::SIGN_OFFS,
+    fr::SIGN_OFFS,
+];
 
 /// Extra words a heading may carry after a label ("Related stories from around the web").
 const LABEL_TAIL_WORDS: usize = 3;
@@ -124,6 +143,15 @@ impl Lexicon {
             .iter()
             .filter(|(_, k)| *k == kind)
             .any(|(phrase, _)| padded.contains(&format!(" {phrase} ")))
+    }
+
+    /// When a folded line ends with a label ("... the minister said. Read also"), its kind and
+    /// the number of folded words the label takes.
+    pub(crate) fn suffix(&self, folded: &str) -> Option<(RemovalKind, usize)> {
+        self.entries.iter().find_map(|(phrase, kind)| {
+            let rest = folded.strip_suffix(phrase.as_str())?;
+            (rest.is_empty() || rest.ends_with(' ')).then(|| (*kind, phrase.split(' ').count()))
+        })
     }
 
     /// When a folded line opens with a label ("اقرأ أيضا ..."), its kind and the number of
@@ -221,6 +249,42 @@ impl ScriptCounts {
         }
         None
     }
+}
+
+/// Whether a short line signs an article off: a source line ("المصدر: ...", "Source: ...") or an
+/// agency credit ("(رويترز)", "- AFP"), which ends an article, so what follows is not its text.
+pub(crate) fn is_sign_off(line: &str) -> bool {
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    let phrases = FOLDED.get_or_init(|| {
+        SIGN_OFFS
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|p| fold(p))
+            .collect()
+    });
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 160 {
+        return false;
+    }
+    let folded = fold(line);
+    let head: String = line.chars().take(30).collect();
+    phrases.iter().any(|p| {
+        // "المصدر: ...": the phrase, then a colon, opens the line.
+        let opens = folded.starts_with(p.as_str())
+            && folded
+                .get(p.len()..)
+                .is_none_or(|r| r.is_empty() || r.starts_with(' '))
+            && (head.contains(':') || head.contains('：') || folded == *p);
+        // "(رويترز)", "... - AFP": the phrase closes the line.
+        let closes = folded.ends_with(p.as_str())
+            && folded
+                .len()
+                .checked_sub(p.len())
+                .and_then(|i| folded.get(..i))
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            && (line.ends_with(')') || folded == *p);
+        opens || closes
+    })
 }
 
 /// True for languages written right to left.

@@ -17,4 +17,23 @@ pub(crate) const LABELS: &[Label] = &[
     Label::new("اپنی رائے دیں", Comments),
     Label::new("ہمیں فالو کریں", FollowUs),
     Label::new("اشتہار", Ad),
+    // Next and previous article blocks, with the other article's headline and excerpt.
+    Label::new("اگلی خبر", OtherArticle),
+    Label::new("پچھلی خبر", OtherArticle),
+    Label::new("اگلا مضمون", OtherArticle),
+    Label::new("پچھلا مضمون", OtherArticle),
+    Label::new("اگلی پوسٹ", OtherArticle),
+    Label::new("پچھلی پوسٹ", OtherArticle),
 ];
+
+/// Urdu function words: left out when comparing what two texts are about
+/// (see [`Topic`](super::topic::Topic)).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "کے", "کی", "کا", "میں", "سے", "کو", "نے", "اور", "پر", "یہ", "وہ", "ہے", "ہیں", "تھا", "تھی",
+    "تھے", "بھی", "کہ", "ایک", "لیے", "گیا", "گئی", "گئے", "کیا", "کر", "کرنے", "رہا", "رہی", "ہو",
+    "ہوا", "جو", "اس", "ان", "تک", "بعد", "پہلے",
+];
+
+/// How Urdu articles sign off: a source line ("...:" prefix) or an agency credit, the last
+/// line of an article and so a sign that a teaser, not the article, follows.
+pub(crate) const SIGN_OFFS: &[&str] = &["ذریعہ", "ماخذ", "اے پی پی"];

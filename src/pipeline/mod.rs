@@ -96,7 +96,12 @@ pub(crate) fn run_until(
         .map(metadata::byline::clean)
         .or_else(|| metadata::byline::find(&dom));
     let removals = if options.remove_related {
-        related::run(&mut dom, &Lexicon::new(&options.extra_labels), title_node)
+        related::run(
+            &mut dom,
+            &Lexicon::new(&options.extra_labels),
+            &title,
+            title_node,
+        )
     } else {
         Vec::new()
     };

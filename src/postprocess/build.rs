@@ -70,6 +70,7 @@ impl Builder<'_> {
             return Vec::new();
         };
         let tag = match &node.kind {
+            Kind::Text(_) if self.dom.is_removed(id) => return Vec::new(),
             Kind::Text(t) => return vec![OutNode::Text(t.to_string())],
             Kind::Element { tag, .. } => tag.as_ref(),
         };

@@ -129,7 +129,7 @@ pub(crate) fn remove_hinted(
             out.push(removal(dom, kind, "class-hint", None, &[id]));
         }
         if kind == RemovalKind::Comments {
-            remove_comments_preamble(dom, m, lexicon, id, out);
+            remove_comments_preamble(dom, m, lexicon, holds_title, id, out);
         }
         true
     });
@@ -145,6 +145,7 @@ fn remove_comments_preamble(
     dom: &mut Dom,
     m: &Measures,
     lexicon: &Lexicon,
+    holds_title: &[bool],
     comments: NodeId,
     out: &mut Vec<Removal>,
 ) {
@@ -157,7 +158,12 @@ fn remove_comments_preamble(
         .filter(|&c| dom.is_element(c) && m.chars(c) > 0)
         .last();
     let Some(p) = previous else { return };
-    if m.chars(p) > PREAMBLE_MAX_CHARS || dom.subtree_end(p) - p > 100 {
+    // A notice is one short block; the article (its headline, its paragraphs) never is one.
+    if m.chars(p) > PREAMBLE_MAX_CHARS
+        || dom.subtree_end(p) - p > 100
+        || holds(holds_title, p)
+        || m.at(p).paragraphs > 1
+    {
         return;
     }
     let folded = fold(&dom.text(p));

@@ -247,6 +247,7 @@ fn heads_its_section(kind: RemovalKind) -> bool {
             | RemovalKind::Recommended
             | RemovalKind::Tags
             | RemovalKind::Newsletter
+            | RemovalKind::OtherArticle
     )
 }
 

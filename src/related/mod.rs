@@ -3,26 +3,44 @@
 //! reported. A second pass inside the chosen article ([`remove_link_lists`]) catches unlabelled
 //! related cards.
 
+mod appended;
 mod cards;
 mod hints;
 mod labels;
+mod lines;
+mod other_article;
 
 pub(crate) use cards::remove_link_lists;
 pub(crate) use labels::opens_with_headline_link;
 
 use crate::dom::{Dom, Measures, NodeId};
+use crate::lang::normalize::words;
+use crate::lang::topic::Topic;
 use crate::lang::Lexicon;
 use crate::{Removal, RemovalKind};
 
 /// Most characters of a removal's preview.
-const PREVIEW_CHARS: usize = 100;
+pub(crate) const PREVIEW_CHARS: usize = 100;
 
 /// Runs the labelled-block and class-hint passes over the whole document.
 ///
-/// `title_node` is the heading of the page's own headline: no block holding it is ever removed.
-pub(crate) fn run(dom: &mut Dom, lexicon: &Lexicon, title_node: Option<NodeId>) -> Vec<Removal> {
+/// `title` is the page's own headline and `title_node` the heading that prints it: no block
+/// holding it is ever removed, and other articles are told from the page's by their subject.
+pub(crate) fn run(
+    dom: &mut Dom,
+    lexicon: &Lexicon,
+    title: &str,
+    title_node: Option<NodeId>,
+) -> Vec<Removal> {
     let mut removals = Vec::new();
     let holds_title = dom.holders_of(title_node);
+    let page = other_article::Page {
+        topic: Topic::of(title),
+        title_words: words(title),
+        holds_title: &holds_title,
+    };
+    other_article::remove_flat_teasers(dom, lexicon, &page, &mut removals);
+    appended::remove_appended(dom, &page, title_node, &mut removals);
     let measures = Measures::of(dom);
     labels::remove_labelled(dom, &measures, lexicon, &holds_title, &mut removals);
     let measures = Measures::of(dom);

@@ -1,0 +1,377 @@
+//! Another article printed flat inside the page's own: a read-also label, then the other
+//! article's headline and body as more lines of the same container — sibling `<p>`s, one
+//! `<div>` per paragraph, or text split by `<br>`. The label may stand on its own line or end
+//! the article's last paragraph; the headline may be a link, a heading, bold or plain text.
+//!
+//! No single signal says where the page's article ends, so the evidence is weighed:
+//! - the lines after the headline echo the headline's words rather than the page's own
+//!   headline (after Arabic normalization and clitic stripping, see [`Topic`]);
+//! - the line before the label signs the article off ("المصدر: ...", "(رويترز)");
+//! - the headline is printed as one (a link, a heading, bold);
+//! - a body follows it (several lines of text).
+//!
+//! When the evidence says "another article", the label, the headline and the body up to the
+//! next label, the next teaser headline or the container's end go as one `other-article`
+//! removal. Otherwise the article goes on after the label: a one-line teaser (label and
+//! headline link) goes and the story after it stays, as sites print "اقرأ أيضاً: <link>"
+//! between the paragraphs of one story.
+
+use super::labels::holds;
+use super::lines::{lines_of, Line};
+use super::{truncate_words, PREVIEW_CHARS};
+use crate::dom::{Dom, Measures, NodeId};
+use crate::lang::normalize::{fold, words};
+use crate::lang::topic::Topic;
+use crate::lang::{is_sign_off, Lexicon};
+use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::{Removal, RemovalKind};
+
+/// A label alone on its line has at most this many characters.
+const MAX_LABEL_CHARS: u32 = 80;
+/// A headline's length in characters...
+const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
+/// ... and in words.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=35;
+/// A plain-text headline (not a link, heading or bold) is at most this long.
+const PLAIN_HEADLINE_CHARS: u32 = 150;
+/// How much of a label-ending paragraph's last text is read for the label.
+const SUFFIX_CHARS: usize = 60;
+/// A body has at least this many characters.
+const BODY_CHARS: u32 = 200;
+/// The body echoes the headline when this share of its words is found there...
+const ECHO: f64 = 0.3;
+/// ... and by at least this much more than the page's own headline's words.
+const ECHO_MARGIN: f64 = 0.15;
+/// Points of evidence that make the lines another article.
+const OTHER_ARTICLE_POINTS: i32 = 3;
+
+/// What the page is about, for telling its article from others.
+pub(crate) struct Page<'a> {
+    /// The content words of the page's headline.
+    pub topic: Topic,
+    /// The folded words of the page's headline.
+    pub title_words: Vec<String>,
+    /// `holds_title[id]`: `id` holds the page's headline element.
+    pub holds_title: &'a [bool],
+}
+
+/// Where a label was found.
+enum LabelAt {
+    /// The whole line is the label.
+    Line,
+    /// The label ends this text node (the last of a paragraph) and takes this many words.
+    EndOf(NodeId, usize),
+}
+
+/// A label found on a line.
+struct Found {
+    kind: RemovalKind,
+    text: String,
+    at: LabelAt,
+}
+
+/// Finds flat teasers in every container and removes them, appending to `out`.
+pub(crate) fn remove_flat_teasers(
+    dom: &mut Dom,
+    lexicon: &Lexicon,
+    page: &Page<'_>,
+    out: &mut Vec<Removal>,
+) {
+    let m = Measures::of(dom);
+    let end = dom.len();
+    dom.walk_live(1, end, |dom, id| {
+        if dom.is_element(id) && dom.children(id).len() >= 3 {
+            scan(dom, &m, lexicon, page, id, out);
+        }
+        false
+    });
+}
+
+/// Looks for labels among a container's lines and handles the teaser after each.
+fn scan(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    page: &Page<'_>,
+    container: NodeId,
+    out: &mut Vec<Removal>,
+) {
+    let lines = lines_of(dom, m, container);
+    if lines.len() < 3 {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let next = handle_line(dom, m, lexicon, page, &lines, i, out);
+        i = next.unwrap_or(i + 1);
+    }
+}
+
+/// Handles line `i` when it holds a label; returns the index of the first line after what
+/// was removed.
+fn handle_line(
+    dom: &mut Dom,
+    m: &Measures,
+    lexicon: &Lexicon,
+    page: &Page<'_>,
+    lines: &[Line],
+    i: usize,
+    out: &mut Vec<Removal>,
+) -> Option<usize> {
+    let line = lines.get(i)?;
+    if line.nodes.iter().any(|&n| holds(page.holds_title, n)) {
+        return None;
+    }
+    let found = find_label(dom, lexicon, line)?;
+    // The headline: the next line with text (images between are the teaser's).
+    let h = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0))?;
+    let headline_line = lines.get(h)?;
+    let headline = headline_of(dom, m, lexicon, headline_line)?;
+    let run_end = run_end(dom, lexicon, page, lines, h + 1);
+    let run = lines.get(h + 1..run_end).unwrap_or(&[]);
+    let signed_off = match found.at {
+        LabelAt::Line => i
+            .checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .is_some_and(|p| is_sign_off(&p.text(dom))),
+        LabelAt::EndOf(..) => false,
+    };
+    if is_other_article(dom, page, &headline, run, signed_off) {
+        cut_label(dom, line, &found);
+        for l in lines.get(i + 1..run_end).unwrap_or(&[]) {
+            remove_line(dom, l);
+        }
+        out.push(Removal {
+            kind: RemovalKind::OtherArticle,
+            rule: "other-article".to_string(),
+            label: Some(found.text),
+            preview: truncate_words(&headline.text, PREVIEW_CHARS),
+        });
+        return Some(run_end);
+    }
+    // The article goes on: only a label with a headline link is a one-line teaser here. A
+    // label that is an element of its own is left to the label stage, which also takes the
+    // link lists after it.
+    if !headline.linked || matches!(found.at, LabelAt::Line) && line.element(dom).is_some() {
+        return None;
+    }
+    cut_label(dom, line, &found);
+    for l in lines.get(i + 1..=h).unwrap_or(&[]) {
+        remove_line(dom, l);
+    }
+    out.push(Removal {
+        kind: found.kind,
+        rule: "label-flat".to_string(),
+        label: Some(found.text),
+        preview: truncate_words(&headline.text, PREVIEW_CHARS),
+    });
+    Some(h + 1)
+}
+
+/// Kinds of label a whole other article may follow.
+fn heads_teasers(kind: RemovalKind) -> bool {
+    matches!(
+        kind,
+        RemovalKind::ReadAlso
+            | RemovalKind::Related
+            | RemovalKind::Recommended
+            | RemovalKind::OtherArticle
+    )
+}
+
+/// The label of a line: the whole line, or the end of a paragraph.
+fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
+    if line.chars == 0 {
+        return None;
+    }
+    if line.chars <= MAX_LABEL_CHARS {
+        if line.links > 0 {
+            return None;
+        }
+        let text = line.text(dom);
+        let folded = fold(&text);
+        if !lexicon.may_open(&folded) {
+            return None;
+        }
+        let kind = lexicon.label(&folded).filter(|&k| heads_teasers(k))?;
+        return Some(Found {
+            kind,
+            text: text.trim().to_string(),
+            at: LabelAt::Line,
+        });
+    }
+    if line.link_density() >= 0.5 {
+        return None;
+    }
+    // The last text of a paragraph.
+    let last = line
+        .nodes
+        .iter()
+        .rev()
+        .flat_map(|&n| {
+            let end = dom.subtree_end(n);
+            (n..end).rev()
+        })
+        .find(|&d| dom.text_of(d).is_some_and(|t| !t.trim().is_empty()))?;
+    let text = dom.text_of(last)?.trim_end();
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(SUFFIX_CHARS)
+        .map_or(0, |(i, _)| i);
+    let (kind, label_words) = lexicon.suffix(&fold(text.get(tail_start..)?))?;
+    if !heads_teasers(kind) {
+        return None;
+    }
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let cut = written.len().checked_sub(label_words)?;
+    // A colon written apart ("اقرأ أيضاً :") is a word of its own.
+    let cut = if written
+        .last()
+        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        cut.checked_sub(1)?
+    } else {
+        cut
+    };
+    let label = written.get(cut..)?.join(" ");
+    Some(Found {
+        kind,
+        text: label,
+        at: LabelAt::EndOf(last, written.len() - cut),
+    })
+}
+
+/// A teaser's headline.
+struct Headline {
+    text: String,
+    /// Printed as a link to another page.
+    linked: bool,
+    /// Printed as a headline: a link, a heading or bold.
+    shaped: bool,
+}
+
+/// The line as a headline, when it reads as one.
+fn headline_of(dom: &Dom, m: &Measures, lexicon: &Lexicon, line: &Line) -> Option<Headline> {
+    if !HEADLINE_CHARS.contains(&line.chars) {
+        return None;
+    }
+    let text = line.text(dom);
+    let folded = fold(&text);
+    if !HEADLINE_WORDS.contains(&folded.split(' ').count()) || lexicon.label(&folded).is_some() {
+        return None;
+    }
+    let linked = line.links >= 1 && line.link_density() >= 0.8 && links_elsewhere(dom, line);
+    let shaped = linked || line.is_heading(dom) || line.is_bold(dom, m);
+    let plain_ok =
+        line.chars <= PLAIN_HEADLINE_CHARS && !text.ends_with('.') && line.link_density() < 0.2;
+    (shaped || plain_ok).then_some(Headline {
+        text,
+        linked,
+        shaped,
+    })
+}
+
+/// Whether a line's first link leads to another page.
+fn links_elsewhere(dom: &Dom, line: &Line) -> bool {
+    line.nodes
+        .iter()
+        .flat_map(|&n| std::iter::once(n).chain(dom.live_descendants(n)))
+        .find(|&d| dom.tag(d) == "a")
+        .and_then(|a| dom.attr(a, "href"))
+        .is_some_and(|h| {
+            let h = h.trim();
+            !h.is_empty()
+                && !h.starts_with('#')
+                && !h.to_ascii_lowercase().starts_with("javascript:")
+        })
+}
+
+/// The end (exclusive) of the lines that may be a teaser's body, from `from`: up to the next
+/// label, the next headline link, a link list, the page's own headline, or the end.
+fn run_end(dom: &Dom, lexicon: &Lexicon, page: &Page<'_>, lines: &[Line], from: usize) -> usize {
+    for (k, line) in lines.iter().enumerate().skip(from) {
+        if line.nodes.iter().any(|&n| holds(page.holds_title, n)) {
+            return k;
+        }
+        if line.links > 0 && line.link_density() >= 0.5 {
+            return k; // The next teaser's headline, or a link list.
+        }
+        if line.chars > 0 && line.chars <= MAX_LABEL_CHARS && line.links == 0 {
+            let folded = fold(&line.text(dom));
+            if lexicon.may_open(&folded) && lexicon.label(&folded).is_some() {
+                return k;
+            }
+        }
+    }
+    lines.len()
+}
+
+/// Weighs the evidence that `run`, under `headline`, is another article.
+fn is_other_article(
+    dom: &Dom,
+    page: &Page<'_>,
+    headline: &Headline,
+    run: &[Line],
+    signed_off: bool,
+) -> bool {
+    let body_chars: u32 = run.iter().map(|l| l.chars).sum();
+    if body_chars == 0 {
+        return false;
+    }
+    // The page's own headline printed again is no teaser.
+    if similarity(&words(&headline.text), &page.title_words) >= SAME_TITLE {
+        return false;
+    }
+    let mut body = String::new();
+    for l in run {
+        if body.len() > 8_000 {
+            break;
+        }
+        body.push_str(&l.text(dom));
+        body.push(' ');
+    }
+    let body = Topic::of(&body);
+    let echo_headline = Topic::of(&headline.text).echoed_in(&body);
+    let echo_page = page.topic.echoed_in(&body);
+    let mut points = 0;
+    if echo_headline >= ECHO && echo_headline >= echo_page + ECHO_MARGIN {
+        points += 2;
+    }
+    if echo_page > echo_headline {
+        points -= 2;
+    }
+    points += i32::from(signed_off);
+    points += i32::from(headline.shaped);
+    points +=
+        i32::from(body_chars >= BODY_CHARS && run.iter().filter(|l| l.chars > 0).count() >= 2);
+    points >= OTHER_ARTICLE_POINTS
+}
+
+/// Removes a line's nodes.
+fn remove_line(dom: &mut Dom, line: &Line) {
+    for &n in &line.nodes {
+        dom.remove(n);
+    }
+}
+
+/// Removes a label: its line, or its words at the end of a paragraph.
+fn cut_label(dom: &mut Dom, line: &Line, found: &Found) {
+    match found.at {
+        LabelAt::Line => remove_line(dom, line),
+        LabelAt::EndOf(text_node, label_words) => {
+            let Some(text) = dom.text_of(text_node).map(str::to_string) else {
+                return;
+            };
+            let written: Vec<&str> = text.split_whitespace().collect();
+            let keep = written.len().saturating_sub(label_words);
+            let kept = written.get(..keep).unwrap_or(&[]).join(" ");
+            let leading = if text.starts_with(char::is_whitespace) {
+                " "
+            } else {
+                ""
+            };
+            dom.set_text(text_node, &format!("{leading}{kept}"));
+        }
+    }
+}
