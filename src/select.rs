@@ -1,7 +1,8 @@
 //! Stage 4: choose the article — the best-scored block that belongs with the page's own
 //! headline — and merge its sibling paragraphs.
 
-use crate::dom::{Dom, Measures, NodeId};
+use crate::dom::{is_block_tag, Dom, Measures, NodeId};
+use crate::lang::is_sign_off;
 use crate::related::opens_with_headline_link;
 use crate::score::{class_weight, Scores};
 
@@ -169,7 +170,7 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
             roots.push(s);
             continue;
         }
-        if dom.tag(s) == "p" {
+        if is_paragraph_like(dom, s) {
             let chars = m.chars(s);
             let density = m.link_density(s);
             let text = dom.text(s);
@@ -177,10 +178,27 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
                 || text.ends_with('.')
                 || text.contains('؟')
                 || text.ends_with('!');
-            if (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && sentence) {
+            // The article's own source line ("المصدر: ...") ends it; it is the article's too.
+            let sign_off = density == 0.0 && is_sign_off(&text);
+            if (chars > 80 && density < 0.25)
+                || (chars > 0 && density == 0.0 && sentence)
+                || sign_off
+            {
                 roots.push(s);
             }
         }
     }
     roots
+}
+
+/// A `<p>`, or a `<div>` that holds only text and inline elements: sites that print one
+/// `<div>` per paragraph.
+fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id) {
+        "p" => true,
+        "div" => dom
+            .live_children(id)
+            .all(|c| !is_block_tag(dom.tag(c)) || dom.tag(c) == "br"),
+        _ => false,
+    }
 }

@@ -366,6 +366,7 @@ fixtures! {
     ar_false_positives => "ar/false-positives",
     ar_figure_and_duplicate_title => "ar/figure-and-duplicate-title",
     ar_flat_teaser => "ar/flat-teaser",
+    ar_lead_in_hinted_wrapper => "ar/lead-in-hinted-wrapper",
     ar_flat_teaser_link_paragraphs => "ar/flat-teaser-link-paragraphs",
     ar_flat_teaser_inline_continues => "ar/flat-teaser-inline-continues",
     ar_flat_teaser_br_lines => "ar/flat-teaser-br-lines",

@@ -3,7 +3,7 @@
 
 use super::labels::holds;
 use super::removal;
-use crate::dom::{Dom, Fragment, Measures, NodeId};
+use crate::dom::{is_heading, Dom, Fragment, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
 use crate::{Removal, RemovalKind};
@@ -98,11 +98,14 @@ pub(crate) fn remove_hinted(
     m: &Measures,
     lexicon: &Lexicon,
     holds_title: &[bool],
+    title_node: Option<NodeId>,
     out: &mut Vec<Removal>,
 ) {
     let end = dom.len();
     let fragments: Vec<_> = HINTS.iter().map(|(text, ..)| Fragment::new(text)).collect();
+    let region = article_region(dom, title_node);
     dom.walk_live(1, end, |dom, id| {
+        let in_article = region.is_some_and(|(from, to)| (from..to).contains(&id));
         if !dom.is_element(id)
             || holds(holds_title, id)
             || matches!(
@@ -117,6 +120,11 @@ pub(crate) fn remove_hinted(
             return false;
         };
         let chars = m.chars(id);
+        // Prose of the page's article needs a label or a structural reason to go, not a class:
+        // sites wrap a lead paragraph in "share" or "summary-social" wrappers.
+        if kind != RemovalKind::Comments && in_article && is_prose(dom, m, id) {
+            return false;
+        }
         let goes = strength == Strength::Strong
             || m.link_density(id) >= WEAK_LINK_SHARE
             || chars < WEAK_MAX_CHARS
@@ -133,6 +141,44 @@ pub(crate) fn remove_hinted(
         }
         true
     });
+}
+
+/// How many levels above the page's headline its article's container is looked for.
+const REGION_LEVELS: usize = 3;
+/// Prose has at least this many characters...
+const PROSE_CHARS: u32 = 80;
+/// ... and words.
+const PROSE_WORDS: usize = 12;
+
+/// The ids after the page's headline inside its container: where the article's prose is.
+fn article_region(dom: &Dom, title_node: Option<NodeId>) -> Option<(NodeId, NodeId)> {
+    let t = title_node?;
+    let container = dom
+        .ancestors(t)
+        .take_while(|&a| !matches!(dom.tag(a), "body" | "html" | "#root"))
+        .take(REGION_LEVELS)
+        .last()
+        .unwrap_or(t);
+    Some((dom.subtree_end(t), dom.subtree_end(container)))
+}
+
+/// Whether a block reads as a paragraph or two of running text: sentences, almost no links,
+/// no form, no headline of its own.
+fn is_prose(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    if c.chars < PROSE_CHARS || c.inputs > 0 || c.paragraphs > 2 || c.items > 0 {
+        return false;
+    }
+    if m.link_density(id) >= 0.1
+        || dom
+            .live_descendants(id)
+            .take(200)
+            .any(|d| is_heading(dom.tag(d)))
+    {
+        return false;
+    }
+    let text = dom.text_prefix(id, 600);
+    text.split_whitespace().count() >= PROSE_WORDS && text.contains(['.', '،', ',', '؟', '!', '؛'])
 }
 
 /// Longest comment-policy notice, in characters.

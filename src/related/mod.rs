@@ -44,7 +44,14 @@ pub(crate) fn run(
     let measures = Measures::of(dom);
     labels::remove_labelled(dom, &measures, lexicon, &holds_title, &mut removals);
     let measures = Measures::of(dom);
-    hints::remove_hinted(dom, &measures, lexicon, &holds_title, &mut removals);
+    hints::remove_hinted(
+        dom,
+        &measures,
+        lexicon,
+        &holds_title,
+        title_node,
+        &mut removals,
+    );
     removals
 }
 

@@ -97,11 +97,11 @@ fn scan(
     out: &mut Vec<Removal>,
 ) {
     let lines = lines_of(dom, m, container);
-    if lines.len() < 3 {
+    if lines.len() < 2 {
         return;
     }
     let mut i = 0;
-    while i + 1 < lines.len() {
+    while i < lines.len() {
         let next = handle_line(dom, m, lexicon, page, &lines, i, out);
         i = next.unwrap_or(i + 1);
     }
@@ -123,10 +123,17 @@ fn handle_line(
         return None;
     }
     let found = find_label(dom, lexicon, line)?;
+    if !heads_teasers(found.kind) {
+        return remove_bare_label(dom, line, found, i, out);
+    }
+    let Some(h) = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0)) else {
+        return remove_bare_label(dom, line, found, i, out);
+    };
     // The headline: the next line with text (images between are the teaser's).
-    let h = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0))?;
     let headline_line = lines.get(h)?;
-    let headline = headline_of(dom, m, lexicon, headline_line)?;
+    let Some(headline) = headline_of(dom, m, lexicon, headline_line) else {
+        return remove_bare_label(dom, line, found, i, out);
+    };
     let run_end = run_end(dom, lexicon, page, lines, h + 1);
     let run = lines.get(h + 1..run_end).unwrap_or(&[]);
     let signed_off = match found.at {
@@ -168,6 +175,29 @@ fn handle_line(
     Some(h + 1)
 }
 
+/// Removes a label that is a line of text among `<br>`s, not an element of its own (the label
+/// stage reads elements), when no teaser follows it: a label alone on its line is never the
+/// article's text. Returns the next line's index.
+fn remove_bare_label(
+    dom: &mut Dom,
+    line: &Line,
+    found: Found,
+    i: usize,
+    out: &mut Vec<Removal>,
+) -> Option<usize> {
+    if !matches!(found.at, LabelAt::Line) || line.element(dom).is_some() {
+        return None;
+    }
+    remove_line(dom, line);
+    out.push(Removal {
+        kind: found.kind,
+        rule: "label-line".to_string(),
+        label: Some(found.text),
+        preview: String::new(),
+    });
+    Some(i + 1)
+}
+
 /// Kinds of label a whole other article may follow.
 fn heads_teasers(kind: RemovalKind) -> bool {
     matches!(
@@ -193,7 +223,7 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
         if !lexicon.may_open(&folded) {
             return None;
         }
-        let kind = lexicon.label(&folded).filter(|&k| heads_teasers(k))?;
+        let kind = lexicon.label(&folded)?;
         return Some(Found {
             kind,
             text: text.trim().to_string(),
