@@ -170,7 +170,8 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
             roots.push(s);
             continue;
         }
-        if is_paragraph_like(dom, s) {
+        let tag = dom.tag(s);
+        if tag == "p" || tag == "div" && only_inline(dom, s) {
             let chars = m.chars(s);
             let density = m.link_density(s);
             let text = dom.text(s);
@@ -178,12 +179,12 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
                 || text.ends_with('.')
                 || text.contains('؟')
                 || text.ends_with('!');
-            // The article's own source line ("المصدر: ...") ends it; it is the article's too.
+            let paragraph =
+                (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && sentence);
+            // The article's own source line ("المصدر: ...") ends it, in a <p> or in a text-only
+            // <div> where sites print one <div> per paragraph.
             let sign_off = density == 0.0 && is_sign_off(&text);
-            if (chars > 80 && density < 0.25)
-                || (chars > 0 && density == 0.0 && sentence)
-                || sign_off
-            {
+            if tag == "p" && paragraph || sign_off {
                 roots.push(s);
             }
         }
@@ -191,14 +192,7 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
     roots
 }
 
-/// A `<p>`, or a `<div>` that holds only text and inline elements: sites that print one
-/// `<div>` per paragraph.
-fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
-    match dom.tag(id) {
-        "p" => true,
-        "div" => dom
-            .live_children(id)
-            .all(|c| !is_block_tag(dom.tag(c)) || dom.tag(c) == "br"),
-        _ => false,
-    }
+/// Whether an element holds only text and inline elements.
+fn only_inline(dom: &Dom, id: NodeId) -> bool {
+    dom.live_children(id).all(|c| !is_block_tag(dom.tag(c)))
 }

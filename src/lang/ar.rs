@@ -3,7 +3,7 @@
 //!
 //! [`fold`]: super::normalize::fold
 
-use super::Label;
+use super::{Boilerplate, Label};
 use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
@@ -236,4 +236,24 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "د ب أ",
     "بترا",
     "سانا",
+];
+
+/// Arabic lines sites print inside the article that are not part of it: news-ID lines,
+/// photo credits, "continued" and "end of message" markers, editorial disclaimers.
+pub(crate) const BOILERPLATE: &[Boilerplate] = &[
+    Boilerplate::Opens("رقم الخبر"),
+    Boilerplate::Opens("رقم المادة"),
+    Boilerplate::Opens("تصوير"),
+    Boilerplate::Opens("عدسة"),
+    Boilerplate::Opens("الصورة"),
+    Boilerplate::Opens("مصدر الصورة"),
+    Boilerplate::Whole("انتهى"),
+    Boilerplate::Whole("يتبع"),
+    Boilerplate::Whole("تابع"),
+    Boilerplate::Contains("لا تعبر بالضرورة عن"),
+    Boilerplate::Contains("لا يعبر بالضرورة عن"),
+    Boilerplate::Contains("لا تعكس بالضرورة"),
+    Boilerplate::Contains("يعبر عن رأي كاتبه"),
+    Boilerplate::Contains("تعبر عن رأي كاتبها"),
+    Boilerplate::Contains("المقال يعبر عن رأي الكاتب"),
 ];

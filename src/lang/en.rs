@@ -1,6 +1,6 @@
 //! English labels of related and boilerplate blocks.
 
-use super::Label;
+use super::{Boilerplate, Label};
 use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
@@ -87,4 +87,20 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "afp",
     "associated press",
     "agence france presse",
+];
+
+/// English lines sites print inside the article that are not part of it: news-ID lines,
+/// photo credits, "continued" and "end of message" markers, editorial disclaimers.
+pub(crate) const BOILERPLATE: &[Boilerplate] = &[
+    Boilerplate::Opens("news id"),
+    Boilerplate::Opens("story id"),
+    Boilerplate::Opens("photo"),
+    Boilerplate::Opens("photo credit"),
+    Boilerplate::Opens("image credit"),
+    Boilerplate::Whole("continued"),
+    Boilerplate::Whole("to be continued"),
+    Boilerplate::Whole("end of story"),
+    Boilerplate::Contains("views expressed"),
+    Boilerplate::Contains("do not necessarily reflect"),
+    Boilerplate::Contains("does not necessarily reflect"),
 ];

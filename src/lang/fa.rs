@@ -1,6 +1,6 @@
 //! Persian labels of related and boilerplate blocks.
 
-use super::Label;
+use super::{Boilerplate, Label};
 use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
@@ -110,4 +110,18 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "فارس",
     "مهر",
     "تسنیم",
+];
+
+/// Persian lines sites print inside the article that are not part of it: news-ID lines,
+/// photo credits, "continued" and "end of message" markers, editorial disclaimers.
+pub(crate) const BOILERPLATE: &[Boilerplate] = &[
+    Boilerplate::Opens("کد خبر"),
+    Boilerplate::Opens("شناسه خبر"),
+    Boilerplate::Opens("عکس"),
+    Boilerplate::Opens("عکاس"),
+    Boilerplate::Whole("انتهای پیام"),
+    Boilerplate::Whole("ادامه دارد"),
+    Boilerplate::Contains("لزوما دیدگاه"),
+    Boilerplate::Contains("الزاما دیدگاه"),
+    Boilerplate::Contains("مسئولیت محتوای"),
 ];

@@ -1,6 +1,6 @@
 //! French labels of related and boilerplate blocks. Accents are folded before matching.
 
-use super::Label;
+use super::{Boilerplate, Label};
 use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
@@ -42,3 +42,13 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 /// How French articles sign off: a source line ("...:" prefix) or an agency credit, the last
 /// line of an article and so a sign that a teaser, not the article, follows.
 pub(crate) const SIGN_OFFS: &[&str] = &["source", "avec afp", "afp", "reuters"];
+
+/// French lines sites print inside the article that are not part of it: news-ID lines,
+/// photo credits, "continued" and "end of message" markers, editorial disclaimers.
+pub(crate) const BOILERPLATE: &[Boilerplate] = &[
+    Boilerplate::Opens("crédit photo"),
+    Boilerplate::Opens("photo"),
+    Boilerplate::Whole("à suivre"),
+    Boilerplate::Contains("n'engagent que leur auteur"),
+    Boilerplate::Contains("n'engagent que son auteur"),
+];

@@ -43,6 +43,68 @@ const FUNCTION_WORDS: &[&[&str]] = &[
     fr::FUNCTION_WORDS,
 ];
 
+/// How a boilerplate line is matched, on folded text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Boilerplate {
+    /// The line opens with the phrase followed by a colon, a dash or a number ("رقم الخبر: 12").
+    Opens(&'static str),
+    /// The line is the phrase alone (punctuation aside).
+    Whole(&'static str),
+    /// The line holds the phrase (a disclaimer's own words).
+    Contains(&'static str),
+}
+
+/// Every language's boilerplate lines.
+const BOILERPLATE: &[&[Boilerplate]] = &[
+    ar::BOILERPLATE,
+    fa::BOILERPLATE,
+    ur::BOILERPLATE,
+    en::BOILERPLATE,
+    fr::BOILERPLATE,
+];
+
+/// Longest boilerplate line, in characters.
+const MAX_BOILERPLATE_CHARS: usize = 300;
+
+/// Whether a short line is boilerplate (see [`Boilerplate`]).
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    type Folded = Vec<(u8, String)>;
+    static FOLDED: OnceLock<Folded> = OnceLock::new();
+    let phrases = FOLDED.get_or_init(|| {
+        BOILERPLATE
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|b| match b {
+                Boilerplate::Opens(p) => (0, fold(p)),
+                Boilerplate::Whole(p) => (1, fold(p)),
+                Boilerplate::Contains(p) => (2, fold(p)),
+            })
+            .collect()
+    });
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > MAX_BOILERPLATE_CHARS {
+        return false;
+    }
+    let folded = fold(line);
+    let padded = format!(" {folded} ");
+    phrases.iter().any(|(how, p)| match how {
+        0 => {
+            let Some(rest) = folded.strip_prefix(p.as_str()) else {
+                return false;
+            };
+            // The phrase, then a separator or a number, in the line as written.
+            let separated = line
+                .chars()
+                .take(p.chars().count() + 6)
+                .any(|c| matches!(c, ':' | '：' | '-' | '–' | '|'));
+            (rest.is_empty() || rest.starts_with(' '))
+                && (separated || rest.trim_start().starts_with(|c: char| c.is_numeric()))
+        }
+        1 => folded == *p,
+        _ => padded.contains(&format!(" {p} ")),
+    })
+}
+
 /// Every language's sign-off words: source lines and agency credits that end an article.
 const SIGN_OFFS: &[&[&str]] = &[
     ar::SIGN_OFFS,

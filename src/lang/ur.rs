@@ -1,6 +1,6 @@
 //! Urdu labels of related and boilerplate blocks.
 
-use super::Label;
+use super::{Boilerplate, Label};
 use crate::RemovalKind::*;
 
 pub(crate) const LABELS: &[Label] = &[
@@ -37,3 +37,14 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 /// How Urdu articles sign off: a source line ("...:" prefix) or an agency credit, the last
 /// line of an article and so a sign that a teaser, not the article, follows.
 pub(crate) const SIGN_OFFS: &[&str] = &["ذریعہ", "ماخذ", "اے پی پی"];
+
+/// Urdu lines sites print inside the article that are not part of it: news-ID lines,
+/// photo credits, "continued" and "end of message" markers, editorial disclaimers.
+pub(crate) const BOILERPLATE: &[Boilerplate] = &[
+    Boilerplate::Opens("خبر نمبر"),
+    Boilerplate::Opens("فوٹو"),
+    Boilerplate::Opens("تصویر"),
+    Boilerplate::Whole("جاری ہے"),
+    Boilerplate::Contains("ادارے کا متفق ہونا ضروری نہیں"),
+    Boilerplate::Contains("ادارے کی پالیسی کا عکاس نہیں"),
+];

@@ -205,11 +205,7 @@ fn remove_comments_preamble(
         .last();
     let Some(p) = previous else { return };
     // A notice is one short block; the article (its headline, its paragraphs) never is one.
-    if m.chars(p) > PREAMBLE_MAX_CHARS
-        || dom.subtree_end(p) - p > 100
-        || holds(holds_title, p)
-        || m.at(p).paragraphs > 1
-    {
+    if m.chars(p) > PREAMBLE_MAX_CHARS || dom.subtree_end(p) - p > 100 || holds(holds_title, p) {
         return;
     }
     let folded = fold(&dom.text(p));

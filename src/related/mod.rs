@@ -4,6 +4,7 @@
 //! related cards.
 
 mod appended;
+mod boilerplate;
 mod cards;
 mod hints;
 mod labels;
@@ -52,6 +53,7 @@ pub(crate) fn run(
         title_node,
         &mut removals,
     );
+    boilerplate::remove_boilerplate(dom, &holds_title, &mut removals);
     removals
 }
 
