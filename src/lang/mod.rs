@@ -386,6 +386,34 @@ mod tests {
     }
 
     #[test]
+    fn sign_offs_are_source_lines_and_credits() {
+        assert!(is_sign_off("المصدر: شبكة أخبار"));
+        assert!(is_sign_off("(رويترز)"));
+        assert!(is_sign_off("منبع: ایرنا"));
+        assert!(is_sign_off("Source: Reuters"));
+        assert!(!is_sign_off(
+            "المصدر الذي تحدث إلى الصحيفة قال إن الاجتماع تأجل"
+        ));
+        assert!(!is_sign_off("قالت وكالة رويترز إن الاجتماع تأجل"));
+    }
+
+    #[test]
+    fn boilerplate_lines_and_not_article_text() {
+        assert!(is_boilerplate("رقم الخبر: 4821"));
+        assert!(is_boilerplate("کد خبر: ۷۶۵۴۳۲"));
+        assert!(is_boilerplate("انتهى"));
+        assert!(is_boilerplate("/انتهى/"));
+        assert!(is_boilerplate("انتهای پیام"));
+        assert!(is_boilerplate("تصوير: أحمد سالم"));
+        assert!(is_boilerplate(
+            "The views expressed here do not necessarily reflect those of the paper."
+        ));
+        assert!(!is_boilerplate("تصوير المشاهد استغرق ثلاثة أشهر في الصحراء"));
+        assert!(!is_boilerplate("وانتهى الاجتماع بعد ساعتين"));
+        assert!(!is_boilerplate("المصدر: شبكة أخبار"));
+    }
+
+    #[test]
     fn extra_labels_are_used() {
         let lex = Lexicon::new(&["Ne manquez pas".to_string()]);
         assert!(lex.label(&fold("Ne manquez pas :")).is_some());
