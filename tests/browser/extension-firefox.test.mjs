@@ -162,9 +162,14 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
   /** Polls the page until the view is there (or `tries` run out); returns what it shows. */
   async function waitForView(tries = 150) {
     for (let i = 0; i < tries; i++) {
+      // The view's shadow root is closed; a script in Marionette's system sandbox (system
+      // principal, which no page script has) can read it with openOrClosedShadowRoot.
       const view = await client.send('WebDriver:ExecuteScript', {
+        sandbox: 'system',
         script: `
-          const root = document.getElementById('naqi-reader')?.shadowRoot;
+          const document = window.document;
+          const getComputedStyle = (node) => window.getComputedStyle(node);
+          const root = document.getElementById('naqi-reader')?.openOrClosedShadowRoot;
           const article = root?.querySelector('article');
           if (!article) return null;
           return {

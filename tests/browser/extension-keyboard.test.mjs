@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromiumWithExtension, repoRoot, startServer } from './lib.mjs';
+import { inView, launchChromiumWithExtension, repoRoot, startServer, waitInView } from './lib.mjs';
 
 const SHARED = process.env.NAQI_SHARED || path.resolve(repoRoot, '..', 'shared');
 const BUILT = path.join(repoRoot, 'dist', 'extension');
@@ -96,9 +96,7 @@ describe('real keyboard shortcut (headed Chromium, Xvfb, xdotool)', { skip, time
 
     const pressedAt = performance.now();
     pressKeys('alt+r');
-    await page
-      .locator('#naqi-reader article')
-      .waitFor()
+    await waitInView(page, '#naqi-reader', (root) => !!root.querySelector('article'))
       .catch((error) => {
         throw new Error(`the view did not open; console: ${logs.join(' | ')}`, { cause: error });
       });
@@ -106,9 +104,7 @@ describe('real keyboard shortcut (headed Chromium, Xvfb, xdotool)', { skip, time
     t.diagnostic(
       `real Alt+R to reading view on the acceptance page: ${(performance.now() - pressedAt).toFixed(0)} ms${retried}`,
     );
-    const title = await page.evaluate(
-      () => document.getElementById('naqi-reader').shadowRoot.querySelector('.naqi-title')?.textContent,
-    );
+    const title = await inView(page, '#naqi-reader', (root) => root.querySelector('.naqi-title')?.textContent);
     assert.equal(title?.trim(), acceptance.expected.title);
 
     pressKeys('alt+r');

@@ -19,6 +19,9 @@ import {
   loadSample,
   repoRoot,
   startServer,
+  inView,
+  waitInView,
+  clickInView,
 } from './lib.mjs';
 
 const BUILT = path.join(repoRoot, 'dist', 'extension');
@@ -83,12 +86,18 @@ async function setOptions(values) {
   }, values);
 }
 
-/** What the reading view shows, read from its open shadow root. */
+/** Waits until the view shows its article. */
+function waitForArticle(page) {
+  return waitInView(page, '#naqi-reader', (root) => !!root.querySelector('article'));
+}
+
+/**
+ * What the reading view shows, read from its closed shadow root through the DevTools
+ * protocol (inView in lib.mjs), and whether the page under it is hidden.
+ */
 async function readView(page) {
-  return page.evaluate(() => {
-    const host = document.getElementById('naqi-reader');
-    const root = host?.shadowRoot;
-    if (!root) return null;
+  const view = await inView(page, '#naqi-reader', (root) => {
+    const host = root.host;
     const article = root.querySelector('article');
     const text = (el) => el?.textContent ?? null;
     return {
@@ -114,9 +123,11 @@ async function readView(page) {
       })),
       theme: root.querySelector('.naqi')?.dataset.theme,
       uiDir: root.querySelector('.naqi')?.getAttribute('dir'),
-      pageHidden: getComputedStyle(document.body).display === 'none',
     };
   });
+  if (!view) return null;
+  view.pageHidden = await page.evaluate(() => getComputedStyle(document.body).display === 'none');
+  return view;
 }
 
 /** A fingerprint of the page that restoring must give back exactly. */
@@ -218,7 +229,7 @@ describe('reading view', { timeout: 120_000 }, () => {
     const result = await activate(tabId);
     const roundTrip = performance.now() - startedAt;
     assert.equal(result.action, 'opened', JSON.stringify(result));
-    await page.locator('#naqi-reader article').waitFor();
+    await waitForArticle(page);
     const visibleAt = performance.now() - startedAt;
     t.diagnostic(
       `activation on the acceptance page: ${visibleAt.toFixed(0)} ms until the view is there ` +
@@ -281,7 +292,7 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertRemovedLabels(view, enNews.expected.removed_block_labels);
 
     // A theme picked in the view becomes the default for the next one.
-    await page.locator('#naqi-reader button[data-action=theme][data-value=sepia]').click();
+    await clickInView(page, '#naqi-reader', 'button[data-action=theme][data-value=sepia]');
     await inWorker(async () => {
       while ((await chrome.storage.sync.get('prefs')).prefs?.theme !== 'sepia') {
         await new Promise((r) => setTimeout(r, 50));
@@ -328,21 +339,17 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.ok(await page.evaluate(() => window.__naqiXss), 'the payloads are not live');
     await page.evaluate(() => delete window.__naqiXss);
     assert.equal((await activate(tabId)).action, 'opened');
-    await page.locator('#naqi-reader article').waitFor();
+    await waitForArticle(page);
     // Let event handlers fire if any survived: images finish (here: fail), then one more
     // round of tasks for media errors, toggles and frames.
-    await page.waitForFunction(() =>
-      [...document.getElementById('naqi-reader').shadowRoot.querySelectorAll('img')].every((i) => i.complete),
-    );
+    await waitInView(page, '#naqi-reader', (root) => [...root.querySelectorAll('img')].every((i) => i.complete));
     await page.waitForTimeout(500);
     const view = await readView(page);
     assert.match(fold(view.title), /Lighthouse keepers' cottage reopens/);
     assert.ok(view.articleText.includes('hand-drawn chart of the bay from 1902'));
-    const found = await page.evaluate(() => {
-      const root = document.getElementById('naqi-reader').shadowRoot;
+    const found = await inView(page, '#naqi-reader', (root) => {
       const all = [...root.querySelectorAll('*')];
       return {
-        flag: window.__naqiXss ?? null,
         active: all
           .filter((el) => /^(script|iframe|frame|object|embed|form|svg|math|noscript)$/i.test(el.localName))
           .map((el) => el.localName),
@@ -358,6 +365,7 @@ describe('reading view', { timeout: 120_000 }, () => {
         ),
       };
     });
+    found.flag = await page.evaluate(() => window.__naqiXss ?? null);
     assert.equal(found.flag, null, `a payload ran: ${found.flag}`);
     assert.deepEqual(found.active, [], 'active elements reached the view');
     assert.deepEqual(found.handlers, [], 'event handlers reached the view');
@@ -545,7 +553,7 @@ describe('options page', { timeout: 120_000 }, () => {
     await setOptions({ autoSites: ['127.0.0.1'] });
     await inWorker(() => self.naqi.syncAutoOpen());
     const { page } = await openTab('/ar-news.html');
-    await page.locator('#naqi-reader article').waitFor({ timeout: 20_000 });
+    await waitInView(page, '#naqi-reader', (root) => !!root.querySelector('article'), null, { timeout: 20_000 });
     assertArticle(await readView(page), arNews.expected);
 
     const other = await openTab('/not-article.html');
