@@ -89,8 +89,8 @@ line-height: 1.5;
   font-size: 14px;
   text-decoration: none;
 }
-/* Shown just under the toolbar, so it hides none of the buttons. */
-.naqi-skip:focus { inset-block-start: calc(100% + 6px); outline: 2px solid var(--naqi-fg); z-index: 2; }
+/* Shown just under the toolbar (so it hides none of the buttons) when focused from the keyboard. */
+.naqi-skip:focus-visible { inset-block-start: calc(100% + 6px); outline: 2px solid var(--naqi-fg); z-index: 2; }
 .naqi-article:focus { outline: none; }
 
 /* Toolbar */

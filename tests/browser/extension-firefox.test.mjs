@@ -200,6 +200,12 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
     await client.send('WebDriver:Navigate', { url: server.url('/csp/ar-news.html') });
     const view = await waitForView();
     assert.ok(view, 'the reading view did not open in Firefox');
+    // Without system rights (the sandbox a page's own scripts match), the root stays closed.
+    const { value: exposed } = await client.send('WebDriver:ExecuteScript', {
+      script: "return document.getElementById('naqi-reader').shadowRoot !== null",
+      args: [],
+    });
+    assert.equal(exposed, false, 'the shadow root is open to the page');
     assert.equal(view.title.trim(), sample.expected.title);
     assert.equal(view.dir, 'rtl');
     assert.ok(view.pageHidden);
