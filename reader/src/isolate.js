@@ -6,8 +6,10 @@
 // - every child of <html> but <head> and the host gets `display: none !important` and
 //   `inert` (only their `style` and `inert` attributes are touched, and restored verbatim);
 // - the page's style sheets are disabled (`CSSStyleSheet.disabled`, not an attribute), its
-//   adopted sheets set aside and its script-made FontFaces taken out of `document.fonts`, so
-//   no root filter, transform, `html::after`, font or `scroll-behavior` of the page applies;
+//   adopted sheets replaced by one that turns off the root's pseudo-elements (in case the
+//   page enables its sheets again) and its script-made FontFaces taken out of
+//   `document.fonts`, so no root filter, transform, `html::after`, font or `scroll-behavior`
+//   of the page applies;
 // - inline styles on <html> that could still reach the view (filter, transform, zoom, ...)
 //   are overridden with `!important` declarations;
 // - a MutationObserver hides and makes inert whatever the page adds to <html> later,
@@ -48,6 +50,9 @@ const HOST_OVERRIDES = {
   'content-visibility': 'visible',
 };
 const HIDDEN = { display: 'none' };
+const GUARD_CSS =
+  'html::before, html::after, body::before, body::after ' +
+  '{ content: none !important; display: none !important; }';
 
 function enforce(element, styles) {
   for (const [name, value] of Object.entries(styles)) {
@@ -98,8 +103,10 @@ function isolatePage(host, onReattach) {
   for (const sheet of Array.from(doc.styleSheets)) disable(sheet);
   let adopted = null;
   try {
-    adopted = doc.adoptedStyleSheets;
-    doc.adoptedStyleSheets = [];
+    adopted = Array.from(doc.adoptedStyleSheets); // a copy: the property is a live array
+    const guard = new win.CSSStyleSheet();
+    guard.replaceSync(GUARD_CSS);
+    doc.adoptedStyleSheets = [guard];
   } catch {
     adopted = null; // not reachable from this world (Firefox content scripts)
   }

@@ -25,6 +25,7 @@ export async function assertUnreadableAndUncovered(page, t) {
   assert.equal(probe.rootTransform, 'none', 'the page transform applies to the root');
   assert.equal(probe.rootScrollBehavior, 'auto', "the page's scroll-behavior carries over");
   assert.equal(probe.rootAfter, 'none', 'html::after still renders');
+  assert.equal(probe.rootBefore, 'none', "html::before from the page's adopted sheet still renders");
   assert.equal(probe.bodyBefore, 'none', 'body::before still renders');
   assert.equal(probe.pageFonts, 0, "the page's fonts stay in effect");
   assert.deepEqual(probe.onTop, [HOST, HOST, HOST], 'something of the page is over the view');
@@ -95,7 +96,10 @@ export async function assertNotDrivable(page, prefsWritten) {
   assert.deepEqual((await prefsWritten()).map((p) => p.theme), ['dark']);
 }
 
-/** The page hides, disables and removes the host: the view comes back each time. */
+/**
+ * The page hides, disables and removes the host, shows its body and enables its sheets again:
+ * the view stays on top each time.
+ */
 export async function assertHostKept(page) {
   await page.evaluate((name) => {
     const host = document.querySelector(name);
@@ -108,6 +112,20 @@ export async function assertHostKept(page) {
     return { display: getComputedStyle(host).display, inert: host.inert };
   }, HOST);
   assert.deepEqual(kept, { display: 'block', inert: false });
+  // The page shows its hidden body again and turns its own style sheets back on.
+  await page.evaluate(() => {
+    document.body.style.setProperty('display', 'block', 'important');
+    document.body.inert = false;
+    for (const sheet of document.styleSheets) sheet.disabled = false;
+  });
+  await page.waitForTimeout(50);
+  const page2 = await page.evaluate(() => ({
+    body: getComputedStyle(document.body).display,
+    inert: document.body.inert,
+    after: getComputedStyle(document.documentElement, '::after').content,
+    filter: getComputedStyle(document.documentElement).filter,
+  }));
+  assert.deepEqual(page2, { body: 'none', inert: true, after: 'none', filter: 'none' });
   await page.evaluate((name) => document.querySelector(name).remove(), HOST);
   await page.waitForTimeout(50);
   assert.equal(await page.evaluate((name) => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName, HOST), HOST);
@@ -126,6 +144,7 @@ export async function assertRestoredAfterEscape(page, rootStyleBefore) {
     after: getComputedStyle(document.documentElement, '::after').content,
     bodyDisplay: getComputedStyle(document.body).display,
     pageFonts: Array.from(document.fonts).filter((f) => f.family === 'Amiri').length,
+    adopted: document.adoptedStyleSheets.length === 1 && document.adoptedStyleSheets[0] === window.hostile.state.sheet,
   }));
   assert.deepEqual(after, {
     rootStyle: rootStyleBefore,
@@ -135,5 +154,6 @@ export async function assertRestoredAfterEscape(page, rootStyleBefore) {
     after: '"HOSTILE AFTER"',
     bodyDisplay: 'block',
     pageFonts: 1,
+    adopted: true,
   });
 }

@@ -2,8 +2,9 @@
 // `hostile.probe()` and `hostile.drive()` through the page's own JavaScript world, exactly as
 // any script of the page could; nothing here has more rights than the page.
 //
-// - at load: an inline root filter and smooth scrolling, and a script-made FontFace that
-//   takes over a family of the view's stack (hostile.css adds the CSS ones);
+// - at load: an inline root filter and smooth scrolling, a script-made FontFace that takes
+//   over a family of the view's stack (hostile.css adds the CSS ones), and an adopted sheet
+//   with an html::before layer;
 // - 1 s after the view appears: a full-screen red overlay appended to <html>, and a popover
 //   in the top layer;
 // - probe(): tries to read the view (shadowRoot, queries, a second shadow root, text);
@@ -16,8 +17,14 @@
   root.style.setProperty('scroll-behavior', 'smooth');
   const face = new FontFace('Amiri', 'local("DejaVu Sans Mono")');
   document.fonts.add(face);
+  // A constructed sheet of the page's own, with a red layer over everything.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    'html::before { content: "HOSTILE ADOPTED"; position: fixed; inset: 0; z-index: 2147483647; background: rgb(255, 0, 0); }',
+  );
+  document.adoptedStyleSheets = [sheet];
 
-  const state = { overlayAdded: false, keysSeen: 0 };
+  const state = { overlayAdded: false, sheet };
   const findHost = () => document.querySelector('naqi-reader');
 
   const watch = setInterval(() => {
@@ -64,6 +71,7 @@
       rootTransform: getComputedStyle(root).transform,
       rootScrollBehavior: getComputedStyle(root).scrollBehavior,
       rootAfter: getComputedStyle(root, '::after').content,
+      rootBefore: getComputedStyle(root, '::before').content,
       bodyBefore: getComputedStyle(document.body, '::before').content,
       pageFonts: Array.from(document.fonts).filter((f) => /Amiri|Noto Naskh/.test(f.family)).length,
       overlayAdded: state.overlayAdded,
