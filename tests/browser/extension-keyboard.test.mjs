@@ -107,6 +107,15 @@ describe('real keyboard shortcut (headed Chromium, Xvfb, xdotool)', { skip, time
     const title = await inView(page, '#naqi-reader', (root) => root.querySelector('.naqi-title')?.textContent);
     assert.equal(title?.trim(), acceptance.expected.title);
 
+    // Focus is in the view's toolbar, and real Tab presses never leave the view.
+    const focused = await inView(page, '#naqi-reader', (root) => root.activeElement?.className ?? null);
+    assert.equal(focused, 'naqi-skip', 'focus does not start on the skip link in the toolbar');
+    for (let i = 0; i < 30; i++) {
+      pressKeys(i % 7 === 6 ? 'shift+Tab' : 'Tab');
+      const where = await page.evaluate(() => document.activeElement?.localName ?? null);
+      assert.equal(where, 'naqi-reader', `real Tab ${i + 1} left the view for <${where}>`);
+    }
+
     pressKeys('alt+r');
     await page.waitForFunction(() => !document.getElementById('naqi-reader'));
     const restored = await page.evaluate(() => ({
