@@ -53,6 +53,11 @@ export async function assertKeyboardStaysInside(page) {
   assert.equal(await activeInView(), 'naqi-skip', 'focus does not land on the skip link in the toolbar');
   await page.keyboard.press('Enter');
   assert.equal(await activeInView(), 'naqi-article', 'the skip link does not reach the article');
+  // The keyboard scrolls the view (its dialog is the scroller), then back to the top.
+  await page.keyboard.press('PageDown');
+  await waitInView(page, HOST, (root) => root.querySelector('dialog.naqi-frame').scrollTop > 0, null, { timeout: 5000 });
+  await page.keyboard.press('Home');
+  await waitInView(page, HOST, (root) => root.querySelector('dialog.naqi-frame').scrollTop === 0, null, { timeout: 5000 });
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     const outside = await page.evaluate((host) => document.activeElement?.localName !== host && document.activeElement?.localName, HOST);
