@@ -18,6 +18,7 @@
 // - the scroll position is saved and restored.
 
 const ROOT_OVERRIDES = {
+  display: 'block',
   filter: 'none',
   transform: 'none',
   translate: 'none',
@@ -50,6 +51,7 @@ const HOST_OVERRIDES = {
   'content-visibility': 'visible',
 };
 const HIDDEN = { display: 'none' };
+const MAX_REATTACH = 10;
 const GUARD_CSS =
   'html::before, html::after, body::before, body::after ' +
   '{ content: none !important; display: none !important; }';
@@ -127,6 +129,7 @@ function isolatePage(host, onReattach) {
   for (const child of Array.from(root.children)) hide(child);
 
   let live = true;
+  let reattached = 0;
   const observer = new MutationObserver((records) => {
     if (!live) return;
     for (const record of records) {
@@ -142,7 +145,8 @@ function isolatePage(host, onReattach) {
         hide(target); // the page tried to show a hidden part again
       }
     }
-    if (!host.isConnected) {
+    // A page that keeps removing the host would keep this observer busy: give up after a few.
+    if (!host.isConnected && reattached++ < MAX_REATTACH) {
       root.append(host);
       if (typeof onReattach === 'function') onReattach();
     }

@@ -1,6 +1,7 @@
-// UI strings of the reading view (Arabic and English) and the preferences it accepts.
+// UI strings of the reading view (Arabic, English, Persian, Urdu) and the preferences it
+// accepts.
 // Defines: THEMES, WIDTHS, FONTS, MIN_FONT_SIZE, MAX_FONT_SIZE, FONT_STEP, DEFAULT_PREFS,
-// STRINGS, normalizePrefs(), pickUiLang().
+// STRINGS, RTL_UI, normalizePrefs(), pickUiLang().
 
 const THEMES = ['light', 'sepia', 'dark'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
@@ -14,6 +15,7 @@ const DEFAULT_PREFS = Object.freeze({ theme: 'light', fontSize: 20, width: 'medi
 const STRINGS = {
   en: {
     toolbar: 'Reading view controls',
+    letter: 'A',
     skip: 'Skip to the article',
     theme: 'Theme',
     light: 'Light',
@@ -57,6 +59,7 @@ const STRINGS = {
   },
   ar: {
     toolbar: 'أدوات عرض القراءة',
+    letter: 'أ',
     skip: 'انتقل إلى المقال',
     theme: 'السمة',
     light: 'فاتح',
@@ -104,7 +107,101 @@ const STRINGS = {
       'link-list': 'قائمة روابط',
     },
   },
+  fa: {
+    toolbar: 'ابزارهای نمای مطالعه',
+    letter: 'آ',
+    skip: 'رفتن به متن مقاله',
+    theme: 'پوسته',
+    light: 'روشن',
+    sepia: 'کرم',
+    dark: 'تیره',
+    smaller: 'کوچک‌کردن متن',
+    larger: 'بزرگ‌کردن متن',
+    width: 'پهنای سطر',
+    narrow: 'باریک',
+    medium: 'متوسط',
+    wide: 'پهن',
+    font: 'قلم',
+    serif: 'نسخ',
+    sans: 'ساده',
+    listen: 'شنیدن',
+    stop: 'توقف',
+    copyText: 'رونوشت متن',
+    copyMarkdown: 'رونوشت Markdown',
+    print: 'چاپ',
+    close: 'بستن',
+    copied: 'رونوشت شد',
+    copyFailed: 'رونوشت ممکن نشد',
+    noSpeech: 'خواندن با صدای بلند در این مرورگر در دسترس نیست',
+    removed: 'بخش‌های حذف‌شده',
+    nothingRemoved: 'چیزی حذف نشد.',
+    minutes: (min, max) => {
+      const n = new Intl.NumberFormat('fa');
+      return `${min === max ? n.format(min) : `${n.format(min)}–${n.format(max)}`} دقیقه مطالعه`;
+    },
+    kinds: {
+      'read-also': 'بیشتر بخوانید',
+      related: 'مطالب مرتبط',
+      'most-read': 'پربازدیدترین‌ها',
+      recommended: 'پیشنهادها',
+      'latest-news': 'آخرین خبرها',
+      share: 'دکمه‌های هم‌رسانی',
+      'follow-us': 'ما را دنبال کنید',
+      tags: 'برچسب‌ها',
+      comments: 'نظرها',
+      newsletter: 'خبرنامه',
+      ad: 'آگهی',
+      'link-list': 'فهرست پیوندها',
+    },
+  },
+  ur: {
+    toolbar: 'مطالعہ منظر کے اوزار',
+    letter: 'آ',
+    skip: 'مضمون پر جائیں',
+    theme: 'تھیم',
+    light: 'روشن',
+    sepia: 'بادامی',
+    dark: 'گہرا',
+    smaller: 'متن چھوٹا کریں',
+    larger: 'متن بڑا کریں',
+    width: 'سطر کی چوڑائی',
+    narrow: 'تنگ',
+    medium: 'درمیانی',
+    wide: 'چوڑا',
+    font: 'خط',
+    serif: 'نسخ',
+    sans: 'سادہ',
+    listen: 'سنیں',
+    stop: 'روکیں',
+    copyText: 'متن نقل کریں',
+    copyMarkdown: 'Markdown نقل کریں',
+    print: 'پرنٹ',
+    close: 'بند کریں',
+    copied: 'نقل ہو گیا',
+    copyFailed: 'نقل نہیں ہو سکا',
+    noSpeech: 'اس براؤزر میں بلند آواز سے پڑھنے کی سہولت دستیاب نہیں',
+    removed: 'ہٹائے گئے حصے',
+    nothingRemoved: 'کچھ نہیں ہٹایا گیا۔',
+    minutes: (min, max) => `${min === max ? min : `${min}–${max}`} منٹ کا مطالعہ`,
+    kinds: {
+      'read-also': 'یہ بھی پڑھیں',
+      related: 'متعلقہ مواد',
+      'most-read': 'سب سے زیادہ پڑھی گئی',
+      recommended: 'تجاویز',
+      'latest-news': 'تازہ ترین خبریں',
+      share: 'شیئر کے بٹن',
+      'follow-us': 'ہمیں فالو کریں',
+      tags: 'ٹیگز',
+      comments: 'تبصرے',
+      newsletter: 'نیوز لیٹر',
+      ad: 'اشتہار',
+      'link-list': 'روابط کی فہرست',
+    },
+  },
 };
+
+/** Interface languages written right to left. */
+const RTL_UI = ['ar', 'fa', 'ur'];
 
 function normalizePrefs(prefs, base) {
   const p = Object.assign({}, base || DEFAULT_PREFS, prefs || {});
@@ -119,7 +216,7 @@ function normalizePrefs(prefs, base) {
 }
 
 function pickUiLang(requested) {
-  if (requested === 'ar' || requested === 'en') return requested;
-  const nav = (globalThis.navigator && navigator.language) || 'en';
-  return /^ar\b/i.test(nav) ? 'ar' : 'en';
+  if (Object.hasOwn(STRINGS, requested)) return requested;
+  const nav = String((globalThis.navigator && navigator.language) || 'en').toLowerCase().split('-')[0];
+  return Object.hasOwn(STRINGS, nav) ? nav : 'en';
 }

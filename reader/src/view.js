@@ -27,7 +27,7 @@ function mount(host, article, options) {
   const doc = host.ownerDocument;
   const uiLang = pickUiLang(opts.uiLang);
   const t = STRINGS[uiLang];
-  const uiDir = uiLang === 'ar' ? 'rtl' : 'ltr';
+  const uiDir = RTL_UI.includes(uiLang) ? 'rtl' : 'ltr';
   const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
   const lang = articleLang(article);
   let prefs = normalizePrefs(opts.prefs);
@@ -70,8 +70,8 @@ function mount(host, article, options) {
     b.append(el(doc, 'span', { class: 'naqi-swatch', 'data-value': name, 'aria-hidden': 'true' }), t[name]);
     return b;
   });
-  const smaller = button('font-smaller', uiLang === 'ar' ? 'أ−' : 'A−', null, { 'aria-label': t.smaller, title: t.smaller });
-  const larger = button('font-larger', uiLang === 'ar' ? 'أ+' : 'A+', null, { 'aria-label': t.larger, title: t.larger });
+  const smaller = button('font-smaller', `${t.letter}−`, null, { 'aria-label': t.smaller, title: t.smaller });
+  const larger = button('font-larger', `${t.letter}+`, null, { 'aria-label': t.larger, title: t.larger });
   const widthButtons = WIDTHS.map((name) =>
     button('width', t[name], name, { 'aria-pressed': 'false', title: `${t.width}: ${t[name]}` }),
   );

@@ -119,6 +119,7 @@ export async function readView(page) {
       })),
       theme: root.querySelector('.naqi')?.dataset.theme,
       uiDir: root.querySelector('.naqi')?.getAttribute('dir'),
+      uiLang: root.querySelector('.naqi')?.getAttribute('lang'),
     };
   });
   if (!view) return null;

@@ -206,13 +206,24 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.deepEqual(await pageState(page), before);
   });
 
-  test('the language of the buttons follows the options', async () => {
+  test('the language of the buttons follows the options (Arabic, English, Persian, Urdu)', async () => {
     await setOptions({ uiLang: 'en' });
     const { page, tabId } = await openTab('/ar-news.html');
     assert.equal((await activate(tabId)).action, 'opened');
     const view = await readView(page);
     assert.equal(view.uiDir, 'ltr');
+    assert.equal(view.uiLang, 'en');
     assert.equal(view.dir, 'rtl');
+    assert.equal((await activate(tabId)).action, 'closed');
+
+    // Persian and Urdu buttons, right to left.
+    for (const uiLang of ['fa', 'ur']) {
+      await setOptions({ uiLang });
+      assert.equal((await activate(tabId)).action, 'opened');
+      const shown = await readView(page);
+      assert.deepEqual([shown.uiLang, shown.uiDir], [uiLang, 'rtl']);
+      assert.equal((await activate(tabId)).action, 'closed');
+    }
   });
 
   test('an extra label from the options removes the block it heads', async () => {

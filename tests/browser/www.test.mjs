@@ -372,6 +372,43 @@ test('reader.js: a leading heading that repeats the title is shown once', async 
   });
 });
 
+test('reader.js: the view speaks Arabic, English, Persian and Urdu', async () => {
+  await withHarness(async (p) => {
+    const article = {
+      title: 'Title',
+      dir: 'rtl',
+      lang: 'fa',
+      contentHtml: '<p>متن.</p>',
+      text: 'متن.',
+      markdown: 'متن.',
+      wordCount: 1,
+      readingTime: { minMinutes: 2, maxMinutes: 3 },
+      removed: [{ kind: 'read-also', rule: 'label-box', label: 'x', preview: 'y' }],
+    };
+    const seen = {};
+    for (const uiLang of ['ar', 'en', 'fa', 'ur']) {
+      await p.evaluate(([a, lang]) => NaqiReader.mount(document.getElementById('host'), a, { uiLang: lang }), [article, uiLang]);
+      seen[uiLang] = await inView(p, '#host', (root) => ({
+        dir: root.querySelector('.naqi').dir,
+        lang: root.querySelector('.naqi').lang,
+        close: root.querySelector('button[data-action=close]').getAttribute('aria-label'),
+        kind: root.querySelector('.naqi-kind').textContent,
+        time: root.querySelector('.naqi-reading-time').textContent,
+      }));
+      // ICU may write Arabic-Indic, Persian or Latin digits: compare the digits' values.
+      seen[uiLang].time = seen[uiLang].time.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) =>
+        String(d.charCodeAt(0) & 0xf),
+      );
+    }
+    assert.deepEqual(seen, {
+      ar: { dir: 'rtl', lang: 'ar', close: 'إغلاق', kind: 'اقرأ أيضاً', time: '2–3 دقائق قراءة' },
+      en: { dir: 'ltr', lang: 'en', close: 'Close', kind: 'Read also', time: '2–3 min read' },
+      fa: { dir: 'rtl', lang: 'fa', close: 'بستن', kind: 'بیشتر بخوانید', time: '2–3 دقیقه مطالعه' },
+      ur: { dir: 'rtl', lang: 'ur', close: 'بند کریں', kind: 'یہ بھی پڑھیں', time: '2–3 منٹ کا مطالعہ' },
+    });
+  });
+});
+
 test('reader.js inserts fields as text and drops active content (page without CSP)', async () => {
   await withHarness(async (p) => {
     const payload = '<img src="x" onerror="window.__pwned=1">';
