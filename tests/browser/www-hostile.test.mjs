@@ -88,6 +88,20 @@ test('a hostile page under a no-inline-style CSP can neither read, drive nor cov
   await assertNotDrivable(page, () => page.evaluate(() => window.naqiPrefsWritten));
   await assertHostKept(page);
   await assertScreenshotClean(page, path.join(outDir, 'www-hostile-dark.png'));
+
+  // Printing the full-page view prints the whole article, not one screen of its scroller.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await inView(page, HOST, (root) => {
+    const frame = getComputedStyle(root.querySelector('dialog.naqi-frame'));
+    return {
+      position: frame.position,
+      overflow: frame.overflowY,
+      toolbar: getComputedStyle(root.querySelector('.naqi-toolbar')).display,
+    };
+  });
+  assert.deepEqual(printed, { position: 'absolute', overflow: 'visible', toolbar: 'none' });
+  await page.emulateMedia({ media: 'screen' });
+
   await assertRestoredAfterEscape(page, rootStyleBefore);
   assert.equal(await page.evaluate(() => window.scrollY), 200, 'the scroll position is not restored');
   assert.deepEqual(cspViolations, [], 'the view broke the page CSP');
