@@ -82,6 +82,7 @@ export async function assertNotDrivable(page, prefsWritten) {
   const before = await viewState(page);
   assert.ok(before, 'the view is not open');
   await page.evaluate(() => window.hostile.drive());
+  assert.equal(await page.evaluate(() => window.hostile.state.injectedShown), false, 'content added to the host shows');
   await inView(page, HOST, (root) => {
     for (const button of root.querySelectorAll('button[data-action]')) {
       if (!/^(print|copy-text|copy-markdown|listen)$/.test(button.dataset.action)) button.click();

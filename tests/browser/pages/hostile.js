@@ -117,6 +117,12 @@
       }
     }
     tried.push('synthetic keys');
+    // Content added to the host itself (its light DOM): a closed root with no slot shows none.
+    const injected = document.createElement('p');
+    injected.id = 'hostile-injected';
+    injected.textContent = 'HOSTILE INJECTED';
+    host.append(injected);
+    state.injectedShown = injected.getClientRects().length > 0;
     return tried;
   }
 
