@@ -56,7 +56,7 @@ after(async () => {
   if (extDir) await rm(extDir, { recursive: true, force: true });
 });
 
-test('a hostile page can neither read, drive, cover nor restyle the extension view', { timeout: 120_000 }, async (t) => {
+test('a hostile page can neither read, drive, cover nor restyle the extension view', { timeout: 120_000 }, async () => {
   await inWorker(() => chrome.storage.sync.clear());
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
@@ -74,7 +74,7 @@ test('a hostile page can neither read, drive, cover nor restyle the extension vi
     /مكتبة الحي تفتح أبوابها ليلاً/,
   );
 
-  await assertUnreadableAndUncovered(page, t);
+  await assertUnreadableAndUncovered(page);
   // The extension's globals live in its isolated world, out of the page's reach.
   assert.deepEqual(await page.evaluate(() => [typeof window.NaqiReader, typeof window.NaqiGlue]), [
     'undefined',

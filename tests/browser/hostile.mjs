@@ -11,7 +11,7 @@ export const HOST = 'naqi-reader';
 export const PAGES = path.join(repoRoot, 'tests', 'browser', 'pages');
 
 /** The page's own attempt to read the view, after its overlay went up. */
-export async function assertUnreadableAndUncovered(page, t) {
+export async function assertUnreadableAndUncovered(page) {
   await page.waitForFunction(() => window.hostile.state.overlayAdded, null, { timeout: 10000 });
   await page.waitForTimeout(100);
   const probe = await page.evaluate(() => window.hostile.probe());
@@ -29,7 +29,9 @@ export async function assertUnreadableAndUncovered(page, t) {
   assert.equal(probe.bodyBefore, 'none', 'body::before still renders');
   assert.equal(probe.pageFonts, 0, "the page's fonts stay in effect");
   assert.deepEqual(probe.onTop, [HOST, HOST, HOST], 'something of the page is over the view');
-  t.diagnostic(`host.innerText shows the article to the page: ${probe.hostInnerText}`);
+  assert.equal(probe.hostInnerText, false, "host.innerText shows the view's text");
+  assert.equal(probe.selectionText, false, "selecting the document shows the view's text");
+  assert.equal(probe.caretInView, false, 'caretRangeFromPoint reaches into the view');
   const frame = await inView(page, HOST, (root) => {
     const dialog = root.querySelector('dialog.naqi-frame');
     return { modal: dialog?.matches(':modal'), scrollBehavior: getComputedStyle(dialog).scrollBehavior };

@@ -56,7 +56,7 @@ after(async () => {
   await server?.close();
 });
 
-test('a hostile page under a no-inline-style CSP can neither read, drive nor cover the view', async (t) => {
+test('a hostile page under a no-inline-style CSP can neither read, drive nor cover the view', async () => {
   await page.goto(server.url('/hostile/index.html'));
   await page.waitForSelector('html[data-naqi-loaded]', { state: 'attached', timeout: 60000 });
   await page.evaluate(() => window.scrollTo({ top: 200, behavior: 'instant' }));
@@ -81,7 +81,7 @@ test('a hostile page under a no-inline-style CSP can neither read, drive nor cov
     title: 'مكتبة الحي تفتح أبوابها ليلاً في موسم الامتحانات',
   });
 
-  await assertUnreadableAndUncovered(page, t);
+  await assertUnreadableAndUncovered(page);
   const outDir = await ensureOutDir();
   await assertScreenshotClean(page, path.join(outDir, 'www-hostile.png'));
   await assertKeyboardStaysInside(page);

@@ -66,6 +66,20 @@
       queried: document.querySelectorAll('naqi-reader *, .naqi, .naqi-title, article.naqi-article').length,
       hostText: host.textContent,
       hostInnerText: host.innerText.includes(title),
+      selectionText: (() => {
+        getSelection().selectAllChildren(root);
+        const text = getSelection().toString();
+        getSelection().removeAllRanges();
+        return text.includes(title);
+      })(),
+      // A caret position under the pointer that lands in the view's own nodes.
+      caretInView: [
+        [innerWidth / 2, innerHeight / 2],
+        [innerWidth / 2, 120],
+      ].some(([x, y]) => {
+        const range = document.caretRangeFromPoint ? document.caretRangeFromPoint(x, y) : null;
+        return Boolean(range && range.startContainer.getRootNode() !== document);
+      }),
       children: host.children.length,
       rootFilter: getComputedStyle(root).filter,
       rootTransform: getComputedStyle(root).transform,
