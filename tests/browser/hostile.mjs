@@ -5,7 +5,15 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { assertScreenshotNotBlank, clickInView, countPixels, inView, repoRoot, waitInView } from './lib.mjs';
+import {
+  assertScreenshotNotBlank,
+  clickInView,
+  countPixels,
+  inView,
+  renderedFonts,
+  repoRoot,
+  waitInView,
+} from './lib.mjs';
 
 export const HOST = 'naqi-reader';
 export const PAGES = path.join(repoRoot, 'tests', 'browser', 'pages');
@@ -28,6 +36,16 @@ export async function assertUnreadableAndUncovered(page) {
   assert.equal(probe.rootBefore, 'none', "html::before from the page's adopted sheet still renders");
   assert.equal(probe.bodyBefore, 'none', 'body::before still renders');
   assert.equal(probe.pageFonts, 0, "the page's fonts stay in effect");
+  // What Chromium really drew with: the page maps two families of the view's Arabic stack
+  // to a monospace face (hostile.css, hostile.js).
+  for (const selector of ['.naqi-title', 'article.naqi-article p']) {
+    const fonts = await renderedFonts(page, HOST, selector);
+    assert.ok(fonts?.length, `no rendered font for ${selector}`);
+    assert.ok(
+      !fonts.some((f) => /mono/i.test(f.familyName)),
+      `${selector} is drawn with the page's font: ${JSON.stringify(fonts)}`,
+    );
+  }
   assert.deepEqual(probe.onTop, [HOST, HOST, HOST], 'something of the page is over the view');
   assert.equal(probe.hostInnerText, false, "host.innerText shows the view's text");
   assert.equal(probe.selectionText, false, "selecting the document shows the view's text");

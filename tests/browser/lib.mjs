@@ -446,3 +446,25 @@ export async function clickInView(page, hostSelector, selector) {
   if (!point) throw new Error(`clickInView: no ${selector} in ${hostSelector}`);
   await page.mouse.click(point.x, point.y);
 }
+
+/**
+ * The fonts Chromium really used to draw the text of the first element matching `selector`
+ * inside the (closed) view: `[{ familyName, glyphCount }]` (CSS.getPlatformFontsForNode).
+ */
+export async function renderedFonts(page, hostSelector, selector) {
+  const cdp = await cdpFor(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId: hostId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
+  const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
+  if (!backendNodeId) return null;
+  const {
+    nodeIds: [shadowId],
+  } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowId, selector });
+  if (!nodeId) return null;
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
+}
