@@ -33,8 +33,9 @@ function mount(host, article, options) {
   let prefs = normalizePrefs(opts.prefs);
 
   const fullPage = opts.fullPage === true;
-  if (fullPage && !host.isConnected) {
-    throw new TypeError('NaqiReader.mount: with fullPage the host must be in the document');
+  // The page's other children are hidden, so the host must be one of <html>'s own.
+  if (fullPage && (!showModal || host.parentNode !== host.ownerDocument.documentElement)) {
+    throw new TypeError('NaqiReader.mount: with fullPage the host must be a child of <html>');
   }
   let shadow = shadows.get(host);
   if (!shadow) {
@@ -46,7 +47,7 @@ function mount(host, article, options) {
 
   const root = el(doc, 'div', { class: 'naqi', dir: uiDir, lang: uiLang });
   // Full page: a modal <dialog> puts the view in the top layer, above anything the page
-  // shows, and makes the rest of the document inert, so Tab stays inside the view.
+  // shows, and makes the rest of the document inert (keepTabInside, below, keeps Tab in).
   const frame = fullPage ? el(doc, 'dialog', { class: 'naqi-frame', 'aria-label': article.title || t.toolbar }) : null;
   if (frame) {
     frame.append(root);

@@ -143,3 +143,20 @@ test('reader.js inserts fields as text and drops active content (page without CS
   });
 });
 
+
+test('reader.js: full-page mode needs a host that is a child of <html>', async () => {
+  await withHarness(async (p) => {
+    const error = await p.evaluate(() => {
+      const article = { title: 'T', dir: 'ltr', contentHtml: '<p>Body.</p>', removed: [] };
+      try {
+        NaqiReader.mount(document.getElementById('host'), article, { fullPage: true });
+        return null;
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      }
+    });
+    assert.match(error ?? '', /^TypeError: .*child of <html>/);
+    // Nothing of the page was touched.
+    assert.equal(await p.evaluate(() => document.querySelectorAll('[inert], [style]').length), 0);
+  });
+});
