@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromiumWithExtension } from '../tests/browser/lib.mjs';
+import { launchChromiumWithExtension, waitInView } from '../tests/browser/lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT = join(ROOT, 'dist/extension');
@@ -69,7 +69,8 @@ for (const [index, page] of pages.entries()) {
     const start = performance.now();
     const result = await (await worker()).evaluate((id) => self.naqi.activate(id), tabId);
     if (result.action !== 'opened') throw new Error(`activation: ${JSON.stringify(result)}`);
-    await tab.locator('#naqi-reader article').waitFor({ timeout: 30000 });
+    // The view's shadow root is closed: reach it the way the tests do (DevTools protocol).
+    await waitInView(tab, '#naqi-reader', (root) => !!root.querySelector('article'), null, { timeout: 30000 });
     results.push({ corpus: page.corpus, id: page.id, ms: performance.now() - start,
       timings: result.timings });
   } catch (err) {

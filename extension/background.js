@@ -60,11 +60,20 @@ function messageForError(error) {
   }
 }
 
+/** The languages the reading view's buttons speak (reader/src/strings.js). */
+const VIEW_LANGS = ['ar', 'en', 'fa', 'ur'];
+
 function pickUiLang(setting, articleLang) {
-  if (setting === 'ar' || setting === 'en') return setting;
-  const isArabic = (lang) => /^ar\b/i.test(lang || '');
-  // The locale the browser picked for the extension's own messages.
-  return isArabic(chrome.i18n.getMessage('lang')) || isArabic(articleLang) ? 'ar' : 'en';
+  if (VIEW_LANGS.includes(setting)) return setting;
+  // 'auto': Arabic when the browser picked Arabic for the extension's own messages; else the
+  // browser's language when it is Persian or Urdu; else the article's, when it is one of the
+  // three; else English.
+  const prefix = (lang) => String(lang || '').toLowerCase().split('-')[0];
+  if (prefix(chrome.i18n.getMessage('lang')) === 'ar') return 'ar';
+  const rtl = ['ar', 'fa', 'ur'];
+  const browser = prefix(chrome.i18n.getUILanguage?.());
+  if (browser === 'fa' || browser === 'ur') return browser;
+  return rtl.includes(prefix(articleLang)) ? prefix(articleLang) : 'en';
 }
 
 const busyTabs = new Set();

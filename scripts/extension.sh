@@ -2,7 +2,8 @@
 # Builds the browser extension (one Manifest V3 build for Chrome and Firefox):
 #   dist/extension/                 the unpacked extension (load it as "unpacked" / temporary add-on)
 #   dist/naqi-extension-<version>.zip
-# from extension/, the shared reading view (reader/reader.js) and the web build of the Wasm
+# from extension/, the shared reading view (reader/reader.js, built from reader/src/ by
+# reader/build.mjs) and the web build of the Wasm
 # package that `make package` leaves in dist/pkg/ (web.js, recover.js, tree.js, wasm/naqi.js,
 # wasm/naqi_bg.wasm). The icons are drawn here by extension/icons/draw.mjs. The manifest's
 # version is set to the crate's.
@@ -13,7 +14,7 @@ PKG=dist/pkg
 OUT=dist/extension
 WEB_BUILD=(web.js recover.js tree.js wasm/naqi.js wasm/naqi_bg.wasm)
 
-for file in "${WEB_BUILD[@]/#/$PKG/}" reader/reader.js; do
+for file in "${WEB_BUILD[@]/#/$PKG/}" reader/build.mjs; do
   if [ ! -f "$file" ]; then
     echo "extension: $file is missing (run make package; reader/ comes from the repository)" >&2
     exit 1
@@ -25,7 +26,7 @@ mkdir -p "$OUT/pkg/wasm" "$OUT/reader"
 cp -r extension/background.js extension/shared.js extension/content extension/options \
   extension/_locales "$OUT/"
 for file in "${WEB_BUILD[@]}"; do cp "$PKG/$file" "$OUT/pkg/$file"; done
-cp reader/reader.js "$OUT/reader/"
+node reader/build.mjs "$OUT/reader/reader.js"
 node extension/icons/draw.mjs "$OUT/icons"
 
 VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)

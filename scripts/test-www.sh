@@ -17,4 +17,4 @@ if ! fc-list 2>/dev/null | grep -qi amiri; then
       DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends fonts-hosny-amiri >/dev/null 2>&1; }; } ||
     echo "test-www: could not install fonts-hosny-amiri; screenshots use a fallback font"
 fi
-node --test --test-concurrency=1 tests/browser/www.test.mjs
+node --test --test-concurrency=1 tests/browser/www*.test.mjs

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the demo site into dist/www/: the page (www/), the shared reading view
-# (reader/reader.js), the sample pages (samples/) and the web build of the npm
+# (reader.js, built from reader/src/ by reader/build.mjs), the sample pages (samples/) and the web build of the npm
 # package's `naqi/web` entry (from the packed tarball dist/naqi-*.tgz, so the
 # page runs on exactly what npm users get; dist/pkg when not packed yet).
 # Serve it with:
@@ -35,7 +35,7 @@ fi
 rm -rf "$OUT"
 mkdir -p "$OUT/naqi" "$OUT/samples"
 cp www/index.html www/app.js www/style.css "$OUT/"
-cp reader/reader.js "$OUT/reader.js"
+node reader/build.mjs "$OUT/reader.js"
 cp samples/*.html samples/*.expected.json "$OUT/samples/"
 
 if [ -f "$PKG_DIR/web.js" ]; then

@@ -16,10 +16,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assertScreenshotNotBlank, ensureOutDir, loadSample, repoRoot, startServer } from './lib.mjs';
+import { assertScreenshotNotBlank, countPixels, ensureOutDir, loadSample, repoRoot, startServer } from './lib.mjs';
 
 const FIREFOX = process.env.NAQI_FIREFOX || '/usr/bin/firefox-esr';
 const BUILT = path.join(repoRoot, 'dist', 'extension');
+const PAGES = path.join(repoRoot, 'tests', 'browser', 'pages');
 /** WebDriver's code point for the Escape key. */
 const ESCAPE_KEY = '\uE00C';
 const skip = existsSync(FIREFOX) ? false : `Firefox not found at ${FIREFOX}`;
@@ -106,6 +107,9 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
         '/csp/ar-news.html': { body: loadSample('ar-news').html },
         '/en-news.html': { body: loadSample('en-news').html },
         '/not-article.html': { body: notArticle },
+        '/hostile/index.html': { body: readFileSync(path.join(PAGES, 'hostile.html')) },
+        '/hostile/hostile.js': { body: readFileSync(path.join(PAGES, 'hostile.js')) },
+        '/hostile/hostile.css': { body: readFileSync(path.join(PAGES, 'hostile.css')) },
       },
     });
 
@@ -162,9 +166,14 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
   /** Polls the page until the view is there (or `tries` run out); returns what it shows. */
   async function waitForView(tries = 150) {
     for (let i = 0; i < tries; i++) {
+      // The view's shadow root is closed; a script in Marionette's system sandbox (system
+      // principal, which no page script has) can read it with openOrClosedShadowRoot.
       const view = await client.send('WebDriver:ExecuteScript', {
+        sandbox: 'system',
         script: `
-          const root = document.getElementById('naqi-reader')?.shadowRoot;
+          const document = window.document;
+          const getComputedStyle = (node) => window.getComputedStyle(node);
+          const root = document.getElementById('naqi-reader')?.openOrClosedShadowRoot;
           const article = root?.querySelector('article');
           if (!article) return null;
           return {
@@ -195,6 +204,12 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
     await client.send('WebDriver:Navigate', { url: server.url('/csp/ar-news.html') });
     const view = await waitForView();
     assert.ok(view, 'the reading view did not open in Firefox');
+    // Without system rights (the sandbox a page's own scripts match), the root stays closed.
+    const { value: exposed } = await client.send('WebDriver:ExecuteScript', {
+      script: "return document.getElementById('naqi-reader').shadowRoot !== null",
+      args: [],
+    });
+    assert.equal(exposed, false, 'the shadow root is open to the page');
     assert.equal(view.title.trim(), sample.expected.title);
     assert.equal(view.dir, 'rtl');
     assert.ok(view.pageHidden);
@@ -237,5 +252,33 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
 
     await client.send('WebDriver:Navigate', { url: server.url('/not-article.html') });
     assert.equal(await waitForView(10), null);
+  });
+  test('a hostile page can neither read nor cover the view', async () => {
+    await client.send('WebDriver:Navigate', { url: server.url('/hostile/index.html') });
+    assert.ok(await waitForView(), 'the reading view did not open in Firefox');
+    // The page's own script (hostile.js) probes the view once its overlay is up; the page's
+    // globals are read through wrappedJSObject, as the page itself sees them.
+    let probe = null;
+    for (let i = 0; i < 50 && !probe?.overlayAdded; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      probe = (
+        await client.send('WebDriver:ExecuteScript', {
+          script: 'const w = window.wrappedJSObject || window; return JSON.parse(JSON.stringify(w.hostile.probe()));',
+          args: [],
+        })
+      ).value;
+    }
+    assert.ok(probe?.overlayAdded, 'the page did not add its overlay');
+    assert.equal(probe.shadowRoot, null);
+    assert.equal(probe.queried, 0);
+    assert.equal(probe.rootFilter, 'none');
+    assert.equal(probe.rootAfter, 'none');
+    assert.equal(probe.rootBefore, 'none');
+    assert.deepEqual(probe.onTop, ['naqi-reader', 'naqi-reader', 'naqi-reader']);
+    const { value: png } = await client.send('WebDriver:TakeScreenshot', {});
+    const shot = path.join(await ensureOutDir('extension'), 'firefox-hostile.png');
+    await writeFile(shot, Buffer.from(png, 'base64'));
+    assertScreenshotNotBlank(shot);
+    assert.equal(countPixels(shot, (r, g, b) => r > 200 && g < 60 && b < 60), 0, "the page's red is on screen");
   });
 });

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromiumWithExtension, repoRoot, startServer } from './lib.mjs';
+import { inView, launchChromiumWithExtension, repoRoot, startServer, waitInView } from './lib.mjs';
 
 const SHARED = process.env.NAQI_SHARED || path.resolve(repoRoot, '..', 'shared');
 const BUILT = path.join(repoRoot, 'dist', 'extension');
@@ -96,9 +96,7 @@ describe('real keyboard shortcut (headed Chromium, Xvfb, xdotool)', { skip, time
 
     const pressedAt = performance.now();
     pressKeys('alt+r');
-    await page
-      .locator('#naqi-reader article')
-      .waitFor()
+    await waitInView(page, '#naqi-reader', (root) => !!root.querySelector('article'))
       .catch((error) => {
         throw new Error(`the view did not open; console: ${logs.join(' | ')}`, { cause: error });
       });
@@ -106,10 +104,17 @@ describe('real keyboard shortcut (headed Chromium, Xvfb, xdotool)', { skip, time
     t.diagnostic(
       `real Alt+R to reading view on the acceptance page: ${(performance.now() - pressedAt).toFixed(0)} ms${retried}`,
     );
-    const title = await page.evaluate(
-      () => document.getElementById('naqi-reader').shadowRoot.querySelector('.naqi-title')?.textContent,
-    );
+    const title = await inView(page, '#naqi-reader', (root) => root.querySelector('.naqi-title')?.textContent);
     assert.equal(title?.trim(), acceptance.expected.title);
+
+    // Focus is in the view's toolbar, and real Tab presses never leave the view.
+    const focused = await inView(page, '#naqi-reader', (root) => root.activeElement?.className ?? null);
+    assert.equal(focused, 'naqi-skip', 'focus does not start on the skip link in the toolbar');
+    for (let i = 0; i < 30; i++) {
+      pressKeys(i % 7 === 6 ? 'shift+Tab' : 'Tab');
+      const where = await page.evaluate(() => document.activeElement?.localName ?? null);
+      assert.equal(where, 'naqi-reader', `real Tab ${i + 1} left the view for <${where}>`);
+    }
 
     pressKeys('alt+r');
     await page.waitForFunction(() => !document.getElementById('naqi-reader'));

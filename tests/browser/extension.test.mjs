@@ -1,210 +1,41 @@
-// The extension in real headless Chromium (Debian's, through playwright-core), loaded unpacked.
-//
-// It loads a copy of dist/extension whose manifest also grants 127.0.0.1 (activeTab needs a
-// real user gesture; extension-keyboard.test.mjs covers that path with a real key press),
-// serves pages on 127.0.0.1, and triggers the toolbar action through the worker's
-// `self.naqi.activate(tabId)`, the function the button, the shortcut and the context menu
-// call. Run: make test-extension.
+// The extension in real headless Chromium (Debian's, through playwright-core), loaded unpacked
+// (set-up and helpers in extension-harness.mjs; the options page in
+// extension-options.test.mjs). It serves pages on 127.0.0.1 and triggers the toolbar action
+// through the worker's `self.naqi.activate(tabId)`, the function the button, the shortcut and
+// the context menu call. Run: make test-extension.
 
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { assertScreenshotNotBlank, inView, waitInView, clickInView } from './lib.mjs';
 import {
-  assertScreenshotNotBlank,
-  ensureOutDir,
-  launchChromiumWithExtension,
-  loadSample,
-  repoRoot,
-  startServer,
-} from './lib.mjs';
+  BUILT,
+  acceptance,
+  activate,
+  arNews,
+  assertArticle,
+  assertRemovedLabels,
+  bareLabel,
+  closePages,
+  enNews,
+  fold,
+  inWorker,
+  openTab,
+  outDir,
+  pageState,
+  readView,
+  server,
+  setOptions,
+  setUp,
+  tearDown,
+  waitForArticle,
+} from './extension-harness.mjs';
 
-const BUILT = path.join(repoRoot, 'dist', 'extension');
-const SHARED = process.env.NAQI_SHARED || path.resolve(repoRoot, '..', 'shared');
-const ACCEPTANCE = path.join(SHARED, 'acceptance');
-const PAGES = path.join(repoRoot, 'tests', 'browser', 'pages');
-const STRICT_CSP = "script-src 'self'";
-const VIEWPORT = { width: 1000, height: 800 };
-
-const acceptance = {
-  html: readFileSync(path.join(ACCEPTANCE, 'seed-page.html'), 'utf8'),
-  expected: JSON.parse(readFileSync(path.join(ACCEPTANCE, 'seed-page.expected.json'), 'utf8')),
-};
-const arNews = loadSample('ar-news');
-const enNews = loadSample('en-news');
-
-/** Whitespace folded, for comparing paragraphs. */
-const fold = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
-/** Labels compare without trailing punctuation such as ":". */
-const bareLabel = (s) => fold(s).replace(/[\s:：،.\-–—|»«]+$/u, '');
-
-let server;
-let ext;
-let extDir;
-let outDir;
-
-/** The extension's worker (Chromium may have restarted it since the last call). */
-async function worker() {
-  return ext.context.serviceWorkers()[0] ?? ext.context.waitForEvent('serviceworker');
-}
-
-async function inWorker(fn, arg) {
-  return (await worker()).evaluate(fn, arg);
-}
-
-/** Pages opened by the running test; closed after it, whatever happened. */
-const openPages = [];
-
-/** Opens a page in a new tab and finds its tab id from the worker. */
-async function openTab(pathname) {
-  const page = await ext.context.newPage();
-  openPages.push(page);
-  await page.setViewportSize(VIEWPORT);
-  const url = server.url(pathname);
-  await page.goto(url, { waitUntil: 'load' });
-  const tabId = await inWorker(async (u) => {
-    const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === u);
-    return tabs.length === 1 ? tabs[0].id : undefined;
-  }, url);
-  assert.equal(typeof tabId, 'number', `no single tab for ${url}`);
-  return { page, tabId, url };
-}
-
-async function activate(tabId) {
-  return inWorker((id) => self.naqi.activate(id), tabId);
-}
-
-async function setOptions(values) {
-  await inWorker(async (v) => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.sync.set(v);
-  }, values);
-}
-
-/** What the reading view shows, read from its open shadow root. */
-async function readView(page) {
-  return page.evaluate(() => {
-    const host = document.getElementById('naqi-reader');
-    const root = host?.shadowRoot;
-    if (!root) return null;
-    const article = root.querySelector('article');
-    const text = (el) => el?.textContent ?? null;
-    return {
-      hostTag: host.localName,
-      title: text(root.querySelector('.naqi-title')),
-      site: text(root.querySelector('.naqi-site')),
-      leadImage: root.querySelector('.naqi img')?.getAttribute('src') ?? null,
-      dir: article?.getAttribute('dir'),
-      lang: article?.getAttribute('lang'),
-      paragraphs: [...(article?.querySelectorAll('p, h2, h3, h4') ?? [])].map((p) => p.textContent),
-      articleText: text(article),
-      // Everything the reader reads: the view without its toolbar and the removed panel
-      // (which lists, by design, the labels and previews of what was stripped).
-      shownText: (() => {
-        const copy = root.querySelector('.naqi')?.cloneNode(true);
-        copy?.querySelectorAll('.naqi-removed, .naqi-toolbar').forEach((n) => n.remove());
-        return copy?.textContent ?? '';
-      })(),
-      removed: [...root.querySelectorAll('.naqi-removed li')].map((li) => ({
-        kind: li.dataset.kind,
-        label: text(li.querySelector('.naqi-label')),
-        preview: text(li.querySelector('.naqi-preview')),
-      })),
-      theme: root.querySelector('.naqi')?.dataset.theme,
-      uiDir: root.querySelector('.naqi')?.getAttribute('dir'),
-      pageHidden: getComputedStyle(document.body).display === 'none',
-    };
-  });
-}
-
-/** A fingerprint of the page that restoring must give back exactly. */
-async function pageState(page) {
-  return page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    x: window.scrollX,
-    y: window.scrollY,
-  }));
-}
-
-function assertArticle(view, expected) {
-  assert.ok(view, 'the reading view is not mounted');
-  assert.equal(view.hostTag, 'naqi-reader');
-  assert.equal(fold(view.title), fold(expected.title));
-  assert.equal(fold(view.site), fold(expected.site_name));
-  // The expectation resolves the page's relative image address against its canonical URL; in
-  // the browser the page's real address is the base, so compare the path.
-  assert.equal(new URL(view.leadImage).pathname, new URL(expected.lead_image).pathname);
-  assert.equal(view.dir, expected.dir);
-  assert.equal(view.lang?.split('-')[0], expected.lang);
-  assert.ok(view.pageHidden, 'the page under the view is still shown');
-  const shown = view.paragraphs.map(fold);
-  let last = -1;
-  for (const paragraph of expected.paragraphs) {
-    const at = shown.indexOf(fold(paragraph), last + 1);
-    assert.ok(at > last, `paragraph missing or out of order: ${paragraph.slice(0, 60)}…`);
-    last = at;
-  }
-  for (const banned of expected.must_not_contain) {
-    assert.ok(!view.shownText.includes(banned), `the view contains removed text: ${banned}`);
-  }
-}
-
-function assertRemovedLabels(view, labels) {
-  const shown = view.removed.map((r) => bareLabel(r.label));
-  for (const label of labels) {
-    assert.ok(shown.includes(bareLabel(label)), `removed panel lacks "${label}" (has ${shown.join(' | ')})`);
-  }
-  for (const entry of view.removed) {
-    assert.ok(entry.kind, 'a removed entry without a kind');
-  }
-}
-
-before(async () => {
-  assert.ok(existsSync(path.join(BUILT, 'manifest.json')), 'run make extension first');
-  // The copy grants the test server's host: activeTab is only granted by a real gesture.
-  // The *:// form is there too so that the options page's permission request for the
-  // automatic-open site "127.0.0.1" (pattern *://127.0.0.1/*) is already granted and shows
-  // no prompt (a headless browser cannot answer one).
-  extDir = await mkdtemp(path.join(tmpdir(), 'naqi-extension-'));
-  await cp(BUILT, extDir, { recursive: true });
-  const manifestPath = path.join(extDir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*', '*://127.0.0.1/*'];
-  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
-
-  const xss = await readFile(path.join(PAGES, 'xss.html'), 'utf8');
-  const notArticle = await readFile(path.join(PAGES, 'not-article.html'), 'utf8');
-  const extraLabel = await readFile(path.join(PAGES, 'extra-label.html'), 'utf8');
-  server = await startServer({
-    headers: (p) => (p.startsWith('/csp/') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
-    routes: {
-      '/acceptance.html': { body: acceptance.html },
-      '/ar-news.html': { body: arNews.html },
-      '/en-news.html': { body: enNews.html },
-      '/csp/ar-news.html': { body: arNews.html },
-      '/xss.html': { body: xss },
-      '/not-article.html': { body: notArticle },
-      '/extra-label.html': { body: extraLabel },
-      '/empty.html': {
-        body: '<!DOCTYPE html><html><head><title>x</title></head><body><nav><a href="/">home</a></nav></body></html>',
-      },
-    },
-  });
-  ext = await launchChromiumWithExtension(extDir);
-  outDir = await ensureOutDir('extension');
-});
-
-afterEach(async () => {
-  for (const page of openPages.splice(0)) await page.close().catch(() => {});
-});
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-  if (extDir) await rm(extDir, { recursive: true, force: true });
-});
+before(setUp);
+afterEach(closePages);
+after(tearDown);
 
 describe('reading view', { timeout: 120_000 }, () => {
   test('acceptance page: the article, the removed panel, RTL, and an exact restore', async (t) => {
@@ -218,7 +49,7 @@ describe('reading view', { timeout: 120_000 }, () => {
     const result = await activate(tabId);
     const roundTrip = performance.now() - startedAt;
     assert.equal(result.action, 'opened', JSON.stringify(result));
-    await page.locator('#naqi-reader article').waitFor();
+    await waitForArticle(page);
     const visibleAt = performance.now() - startedAt;
     t.diagnostic(
       `activation on the acceptance page: ${visibleAt.toFixed(0)} ms until the view is there ` +
@@ -281,7 +112,7 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertRemovedLabels(view, enNews.expected.removed_block_labels);
 
     // A theme picked in the view becomes the default for the next one.
-    await page.locator('#naqi-reader button[data-action=theme][data-value=sepia]').click();
+    await clickInView(page, '#naqi-reader', 'button[data-action=theme][data-value=sepia]');
     await inWorker(async () => {
       while ((await chrome.storage.sync.get('prefs')).prefs?.theme !== 'sepia') {
         await new Promise((r) => setTimeout(r, 50));
@@ -328,21 +159,17 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.ok(await page.evaluate(() => window.__naqiXss), 'the payloads are not live');
     await page.evaluate(() => delete window.__naqiXss);
     assert.equal((await activate(tabId)).action, 'opened');
-    await page.locator('#naqi-reader article').waitFor();
+    await waitForArticle(page);
     // Let event handlers fire if any survived: images finish (here: fail), then one more
     // round of tasks for media errors, toggles and frames.
-    await page.waitForFunction(() =>
-      [...document.getElementById('naqi-reader').shadowRoot.querySelectorAll('img')].every((i) => i.complete),
-    );
+    await waitInView(page, '#naqi-reader', (root) => [...root.querySelectorAll('img')].every((i) => i.complete));
     await page.waitForTimeout(500);
     const view = await readView(page);
     assert.match(fold(view.title), /Lighthouse keepers' cottage reopens/);
     assert.ok(view.articleText.includes('hand-drawn chart of the bay from 1902'));
-    const found = await page.evaluate(() => {
-      const root = document.getElementById('naqi-reader').shadowRoot;
+    const found = await inView(page, '#naqi-reader', (root) => {
       const all = [...root.querySelectorAll('*')];
       return {
-        flag: window.__naqiXss ?? null,
         active: all
           .filter((el) => /^(script|iframe|frame|object|embed|form|svg|math|noscript)$/i.test(el.localName))
           .map((el) => el.localName),
@@ -358,6 +185,7 @@ describe('reading view', { timeout: 120_000 }, () => {
         ),
       };
     });
+    found.flag = await page.evaluate(() => window.__naqiXss ?? null);
     assert.equal(found.flag, null, `a payload ran: ${found.flag}`);
     assert.deepEqual(found.active, [], 'active elements reached the view');
     assert.deepEqual(found.handlers, [], 'event handlers reached the view');
@@ -378,13 +206,24 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.deepEqual(await pageState(page), before);
   });
 
-  test('the language of the buttons follows the options', async () => {
+  test('the language of the buttons follows the options (Arabic, English, Persian, Urdu)', async () => {
     await setOptions({ uiLang: 'en' });
     const { page, tabId } = await openTab('/ar-news.html');
     assert.equal((await activate(tabId)).action, 'opened');
     const view = await readView(page);
     assert.equal(view.uiDir, 'ltr');
+    assert.equal(view.uiLang, 'en');
     assert.equal(view.dir, 'rtl');
+    assert.equal((await activate(tabId)).action, 'closed');
+
+    // Persian and Urdu buttons, right to left.
+    for (const uiLang of ['fa', 'ur']) {
+      await setOptions({ uiLang });
+      assert.equal((await activate(tabId)).action, 'opened');
+      const shown = await readView(page);
+      assert.deepEqual([shown.uiLang, shown.uiDir], [uiLang, 'rtl']);
+      assert.equal((await activate(tabId)).action, 'closed');
+    }
   });
 
   test('an extra label from the options removes the block it heads', async () => {
@@ -469,94 +308,3 @@ describe('the extension itself', { timeout: 60_000 }, () => {
   });
 });
 
-describe('options page', { timeout: 120_000 }, () => {
-  test('localized, saves defaults, labels and automatic sites', async () => {
-    await setOptions({});
-    const page = await ext.context.newPage();
-    openPages.push(page);
-    await page.goto(`chrome-extension://${ext.extensionId}/options/options.html`);
-    await page.locator('body[data-ready="true"]').waitFor();
-    assert.match(await page.locator('#shortcut').textContent(), /Alt\+R/);
-    const heading = await page.locator('h1').textContent();
-    assert.ok(heading && heading.length > 3, 'the options page is not localized');
-    assert.match(await page.evaluate(() => document.documentElement.dir), /^(ltr|rtl)$/);
-
-    await page.selectOption('#theme', 'sepia');
-    await page.fill('#fontSize', '24');
-    await page.locator('#fontSize').dispatchEvent('change');
-    await page.fill('#labels', 'ركن الشركاء\n  Partner picks  \n\nركن الشركاء');
-    await page.locator('#labels').dispatchEvent('change');
-    await page.fill('#site-input', 'https://127.0.0.1/some/page');
-    await page.click('#add-site button[type=submit]');
-    await page.locator('#sites li').first().waitFor();
-
-    const stored = await inWorker(() => chrome.storage.sync.get(null));
-    assert.equal(stored.prefs.theme, 'sepia');
-    assert.equal(stored.prefs.fontSize, 24);
-    assert.deepEqual(stored.extraLabels, ['ركن الشركاء', 'Partner picks']);
-    assert.deepEqual(stored.autoSites, ['127.0.0.1']);
-    const registered = await inWorker(async () => {
-      await self.naqi.syncAutoOpen();
-      return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches);
-    });
-    assert.deepEqual(registered, [['*://127.0.0.1/*']]);
-
-    await page.click('#sites button[data-site="127.0.0.1"]');
-    await page.locator('#sites-empty').waitFor();
-    const after = await inWorker(async () => {
-      await self.naqi.syncAutoOpen();
-      return {
-        sites: (await chrome.storage.sync.get('autoSites')).autoSites,
-        scripts: (await chrome.scripting.getRegisteredContentScripts()).length,
-      };
-    });
-    assert.deepEqual(after, { sites: [], scripts: 0 });
-  });
-
-  test('in an Arabic browser the options page is Arabic and right-to-left', async () => {
-    // Chromium on Linux takes its locale from the environment of the process.
-    const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
-    Object.assign(process.env, { LANGUAGE: 'ar', LANG: 'ar_EG.UTF-8' });
-    let arabic;
-    try {
-      arabic = await launchChromiumWithExtension(extDir, { args: ['--lang=ar'] });
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
-    try {
-      const page = await arabic.context.newPage();
-      await page.setViewportSize(VIEWPORT);
-      await page.goto(`chrome-extension://${arabic.extensionId}/options/options.html`);
-      await page.locator('body[data-ready="true"]').waitFor();
-      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-      assert.equal(await page.locator('h1').textContent(), 'إعدادات نقي');
-      const shot = path.join(outDir, 'options-ar.png');
-      await page.screenshot({ path: shot });
-      assertScreenshotNotBlank(shot);
-    } finally {
-      await arabic.close();
-    }
-  });
-
-  test('automatic sites open articles by themselves, and only articles', async () => {
-    await setOptions({ autoSites: ['127.0.0.1'] });
-    await inWorker(() => self.naqi.syncAutoOpen());
-    const { page } = await openTab('/ar-news.html');
-    await page.locator('#naqi-reader article').waitFor({ timeout: 20_000 });
-    assertArticle(await readView(page), arNews.expected);
-
-    const other = await openTab('/not-article.html');
-    // The content script has run and asked by the time the page is idle; give the worker a
-    // moment to decide, then check that the page was left alone.
-    await other.page.waitForTimeout(1500);
-    assert.equal(await other.page.evaluate(() => !!document.getElementById('naqi-reader')), false);
-
-    await setOptions({});
-    await inWorker(() => self.naqi.syncAutoOpen());
-    const none = await inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
-    assert.equal(none, 0);
-  });
-});

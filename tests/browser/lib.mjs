@@ -237,6 +237,38 @@ export async function launchChromiumWithExtension(
  * @returns {{width: number, height: number, colours: number}}
  */
 export function pngStats(png) {
+  const colours = new Set();
+  const { width, height } = scanPng(png, (line, channels) => {
+    for (let x = 0; x < line.length; x += channels) {
+      let key = 0;
+      for (let k = 0; k < channels; k++) key = key * 256 + line[x + k];
+      colours.add(key);
+    }
+  });
+  return { width, height, colours: colours.size };
+}
+
+/**
+ * Counts the pixels of a PNG (as pngStats reads them) for which `test(r, g, b)` is true;
+ * grey images give r = g = b.
+ *
+ * @param {Buffer | string} png The image bytes or a file path.
+ * @param {(r: number, g: number, b: number) => boolean} test
+ * @returns {number}
+ */
+export function countPixels(png, test) {
+  let count = 0;
+  scanPng(png, (line, channels) => {
+    for (let x = 0; x < line.length; x += channels) {
+      const [r, g, b] = channels >= 3 ? [line[x], line[x + 1], line[x + 2]] : [line[x], line[x], line[x]];
+      if (test(r, g, b)) count++;
+    }
+  });
+  return count;
+}
+
+/** Decodes a PNG row by row, calling `visit(row, channels)` with each unfiltered row. */
+function scanPng(png, visit) {
   const buf = typeof png === 'string' ? readFileSync(png) : png;
   const SIGNATURE = '89504e470d0a1a0a';
   if (buf.subarray(0, 8).toString('hex') !== SIGNATURE) throw new Error('not a PNG');
@@ -271,7 +303,6 @@ export function pngStats(png) {
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   let prev = Buffer.alloc(stride);
-  const colours = new Set();
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
@@ -292,14 +323,10 @@ export function pngStats(png) {
       }
       line[i] = (line[i] + add) & 0xff;
     }
-    for (let x = 0; x < stride; x += channels) {
-      let key = 0;
-      for (let k = 0; k < channels; k++) key = key * 256 + line[x + k];
-      colours.add(key);
-    }
+    visit(line, channels);
     prev = line;
   }
-  return { width, height, colours: colours.size };
+  return { width, height };
 }
 
 /**
@@ -333,4 +360,111 @@ export function loadSample(name) {
     html: readFileSync(file, 'utf8'),
     expected: JSON.parse(readFileSync(path.join(repoRoot, 'samples', `${name}.expected.json`), 'utf8')),
   };
+}
+
+// The reading view's shadow root is closed: `host.shadowRoot` is null for every script in the
+// page, and Playwright's CSS locators pierce only open roots. Tests reach it through the
+// DevTools protocol instead (DOM.describeNode with `pierce` lists closed roots too), a way no
+// page script has.
+
+const cdpSessions = new WeakMap();
+async function cdpFor(page) {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  return session;
+}
+
+/**
+ * Runs `fn(root, arg)` in the page against the (closed) shadow root of the first element
+ * matching `hostSelector`, and returns its result (JSON values; promises are awaited).
+ * Returns null when there is no such element or it has no shadow root.
+ *
+ * @template T
+ * @param {import('playwright-core').Page} page
+ * @param {string} hostSelector
+ * @param {(root: ShadowRoot, arg: any) => T} fn Serialized: it must not close over anything.
+ * @param {any} [arg]
+ * @returns {Promise<T | null>}
+ */
+export async function inView(page, hostSelector, fn, arg) {
+  const cdp = await cdpFor(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+  if (!nodeId) return null;
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) {
+      throw new Error(`inView: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    }
+    return result.value ?? null;
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => {});
+  }
+}
+
+/** Polls `inView` until `fn` returns a truthy value, and returns it. */
+export async function waitInView(page, hostSelector, fn, arg, { timeout = 30000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await inView(page, hostSelector, fn, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waitInView: nothing after ${timeout} ms on ${hostSelector}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Clicks the element matching `selector` inside the view as a user would: a real (trusted)
+ * mouse click at its centre, after scrolling it into view.
+ */
+export async function clickInView(page, hostSelector, selector) {
+  const point = await inView(
+    page,
+    hostSelector,
+    (root, sel) => {
+      const target = root.querySelector(sel);
+      if (!target) return null;
+      target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      const box = target.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    selector,
+  );
+  if (!point) throw new Error(`clickInView: no ${selector} in ${hostSelector}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/**
+ * The fonts Chromium really used to draw the text of the first element matching `selector`
+ * inside the (closed) view: `[{ familyName, glyphCount }]` (CSS.getPlatformFontsForNode).
+ */
+export async function renderedFonts(page, hostSelector, selector) {
+  const cdp = await cdpFor(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId: hostId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
+  const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
+  if (!backendNodeId) return null;
+  const {
+    nodeIds: [shadowId],
+  } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowId, selector });
+  if (!nodeId) return null;
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
 }

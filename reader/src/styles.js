@@ -1,0 +1,280 @@
+// The reading view's stylesheet, adopted by its shadow root (a constructed sheet, so a page
+// whose CSP forbids inline styles still shows it). Defines: CSS, applyStyles().
+
+const CSS = String.raw`
+:host {
+all: initial;
+display: block;
+color-scheme: light;
+}
+:host([data-naqi-theme="dark"]) { color-scheme: dark; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+
+.naqi {
+--naqi-bg: #fbfaf8;
+--naqi-fg: #1f1f1f;
+--naqi-muted: #5c5f66;
+--naqi-accent: #0a58b8;
+--naqi-rule: #e2e0dc;
+--naqi-bar: rgba(251, 250, 248, 0.94);
+--naqi-chip: #ecebe8;
+--naqi-size: 20px;
+--naqi-measure: 36em;
+--naqi-serif-rtl: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Traditional Arabic", "Noto Serif", "DejaVu Serif", serif;
+--naqi-serif-ltr: Charter, "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Noto Naskh Arabic", "Amiri", serif;
+--naqi-sans-rtl: "Noto Sans Arabic", "Vazirmatn", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
+--naqi-sans-ltr: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Noto Sans Arabic", sans-serif;
+--naqi-ui-font: system-ui, "Segoe UI", "Noto Sans Arabic", Tahoma, "DejaVu Sans", sans-serif;
+container-type: inline-size;
+min-block-size: 100%;
+background: var(--naqi-bg);
+color: var(--naqi-fg);
+font-family: var(--naqi-ui-font);
+font-size: 16px;
+line-height: 1.5;
+}
+.naqi[data-theme="sepia"] {
+--naqi-bg: #f4ecd8;
+--naqi-fg: #3b2f22;
+--naqi-muted: #6e5d47;
+--naqi-accent: #8c4a0e;
+--naqi-rule: #dccfb1;
+--naqi-bar: rgba(244, 236, 216, 0.94);
+--naqi-chip: #e8dcc0;
+}
+.naqi[data-theme="dark"] {
+--naqi-bg: #1a1b1e;
+--naqi-fg: #e4e1dc;
+--naqi-muted: #a39e96;
+--naqi-accent: #8ab4f8;
+--naqi-rule: #34363b;
+--naqi-bar: rgba(26, 27, 30, 0.94);
+--naqi-chip: #2b2d31;
+}
+.naqi[data-width="narrow"] { --naqi-measure: 30em; }
+.naqi[data-width="wide"] { --naqi-measure: 46em; }
+
+/* Full page: a modal dialog filling the viewport, the only scroller. */
+.naqi-frame {
+  position: fixed;
+  inset: 0;
+  inline-size: 100%;
+  block-size: 100%;
+  max-inline-size: none;
+  max-block-size: none;
+  margin: 0;
+  padding: 0;
+  border: 0;
+  overflow: auto;
+  overscroll-behavior: contain;
+  scroll-behavior: auto;
+  background: transparent;
+  color: inherit;
+}
+.naqi-frame::backdrop { background: #fbfaf8; }
+:host([data-naqi-theme="sepia"]) .naqi-frame::backdrop { background: #f4ecd8; }
+:host([data-naqi-theme="dark"]) .naqi-frame::backdrop { background: #1a1b1e; }
+.naqi-frame > .naqi { min-block-size: 100%; }
+
+/* Skip link: first in the toolbar, shown while focused. */
+.naqi-skip {
+  position: absolute;
+  inset-inline-start: 8px;
+  inset-block-start: -100px;
+  padding: 4px 10px;
+  border-radius: 6px;
+  background: var(--naqi-accent);
+  color: var(--naqi-bg);
+  font-size: 14px;
+  text-decoration: none;
+}
+/* Shown just under the toolbar (so it hides none of the buttons) when focused from the keyboard. */
+.naqi-skip:focus-visible { inset-block-start: calc(100% + 6px); outline: 2px solid var(--naqi-fg); z-index: 2; }
+.naqi-article:focus { outline: none; }
+
+/* Toolbar */
+.naqi-toolbar {
+position: sticky;
+inset-block-start: 0;
+z-index: 1;
+display: flex;
+flex-wrap: wrap;
+align-items: center;
+gap: 6px 6px;
+padding-block: 6px;
+padding-inline: 16px;
+background: var(--naqi-bar);
+border-block-end: 1px solid var(--naqi-rule);
+backdrop-filter: blur(6px);
+}
+.naqi-group { display: inline-flex; flex: none; align-items: center; gap: 2px; }
+.naqi-group + .naqi-group { padding-inline-start: 6px; border-inline-start: 1px solid var(--naqi-rule); }
+.naqi-spacer { flex: 1 1 auto; }
+.naqi button {
+font: inherit;
+font-size: 14px;
+color: inherit;
+background: transparent;
+border: 1px solid transparent;
+border-radius: 6px;
+padding-block: 4px;
+padding-inline: 6px;
+cursor: pointer;
+min-block-size: 30px;
+white-space: nowrap;
+}
+.naqi button:hover { background: var(--naqi-chip); }
+.naqi button:focus-visible { outline: 2px solid var(--naqi-accent); outline-offset: 1px; }
+.naqi button[aria-pressed="true"] { border-color: var(--naqi-accent); color: var(--naqi-accent); }
+.naqi button:disabled { opacity: 0.45; cursor: default; }
+.naqi-swatch {
+display: inline-block;
+inline-size: 12px;
+block-size: 12px;
+border-radius: 50%;
+border: 1px solid #888;
+margin-inline-end: 5px;
+vertical-align: -1px;
+}
+.naqi-swatch[data-value="light"] { background: #fbfaf8; }
+.naqi-swatch[data-value="sepia"] { background: #f4ecd8; }
+.naqi-swatch[data-value="dark"] { background: #1a1b1e; }
+.naqi-status { color: var(--naqi-accent); font-size: 13px; }
+
+/* Narrow views (phones, side panels): one row that scrolls sideways. */
+@container (max-width: 640px) {
+.naqi-toolbar { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
+.naqi-spacer { display: none; }
+}
+
+/* Page */
+.naqi-page:focus { outline: none; }
+.naqi-page {
+max-inline-size: var(--naqi-measure);
+margin-inline: auto;
+padding-block: 32px 64px;
+padding-inline: 20px;
+font-size: var(--naqi-size);
+}
+.naqi-head, .naqi-article { font-family: var(--naqi-serif-ltr); line-height: 1.65; }
+.naqi-page[dir="rtl"] .naqi-head, .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-serif-rtl); line-height: 1.9; }
+/* Naskh faces draw smaller than Latin ones at the same size. */
+.naqi-page[dir="rtl"] .naqi-article { font-size: 1.08em; }
+.naqi[data-font="sans"] .naqi-head, .naqi[data-font="sans"] .naqi-article { font-family: var(--naqi-sans-ltr); }
+.naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-head,
+.naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-sans-rtl); }
+
+.naqi-site {
+margin: 0 0 0.4em;
+color: var(--naqi-muted);
+font-family: var(--naqi-ui-font);
+font-size: 0.7em;
+letter-spacing: 0.02em;
+}
+.naqi-title { margin: 0 0 0.5em; font-size: 1.7em; line-height: 1.3; font-weight: 700; text-wrap: balance; }
+.naqi-meta {
+display: flex;
+flex-wrap: wrap;
+gap: 0.25em 1.2em;
+margin: 0 0 1.4em;
+padding-block-end: 1em;
+border-block-end: 1px solid var(--naqi-rule);
+color: var(--naqi-muted);
+font-family: var(--naqi-ui-font);
+font-size: 0.72em;
+}
+.naqi-lead { margin: 0 0 1.5em; }
+.naqi-lead img, .naqi-article img, .naqi-article video {
+display: block;
+max-inline-size: 100%;
+block-size: auto;
+margin-inline: auto;
+border-radius: 4px;
+}
+
+/* Article body */
+.naqi-article { text-align: start; overflow-wrap: break-word; hyphens: auto; }
+.naqi-article p, .naqi-article ul, .naqi-article ol, .naqi-article blockquote,
+.naqi-article figure, .naqi-article pre, .naqi-article table { margin-block: 0 1.1em; margin-inline: 0; }
+.naqi-article h1, .naqi-article h2, .naqi-article h3, .naqi-article h4, .naqi-article h5, .naqi-article h6 {
+line-height: 1.4;
+margin-block: 1.4em 0.6em;
+}
+.naqi-article h1 { font-size: 1.4em; }
+.naqi-article h2 { font-size: 1.25em; }
+.naqi-article h3 { font-size: 1.1em; }
+.naqi-article h4, .naqi-article h5, .naqi-article h6 { font-size: 1em; }
+.naqi-article ul, .naqi-article ol { padding-inline-start: 1.4em; }
+.naqi-article li { margin-block-end: 0.35em; }
+.naqi-article a { color: var(--naqi-accent); text-decoration-thickness: 1px; text-underline-offset: 0.2em; }
+.naqi-article blockquote {
+padding-inline-start: 1em;
+border-inline-start: 3px solid var(--naqi-rule);
+color: var(--naqi-muted);
+}
+.naqi-article figcaption, .naqi-lead figcaption {
+margin-block-start: 0.4em;
+color: var(--naqi-muted);
+font-family: var(--naqi-ui-font);
+font-size: 0.72em;
+text-align: center;
+}
+.naqi-article pre, .naqi-article code {
+font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+font-size: 0.85em;
+direction: ltr;
+unicode-bidi: isolate;
+}
+.naqi-article pre { overflow-x: auto; padding: 0.8em; background: var(--naqi-chip); border-radius: 4px; }
+.naqi-article table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.85em; }
+.naqi-article th, .naqi-article td { border: 1px solid var(--naqi-rule); padding-block: 0.3em; padding-inline: 0.6em; text-align: start; }
+.naqi-article hr { border: 0; border-block-start: 1px solid var(--naqi-rule); margin-block: 2em; }
+
+/* Removed blocks */
+.naqi-removed {
+margin-block-start: 3em;
+padding: 0.6em 1em;
+border: 1px solid var(--naqi-rule);
+border-radius: 8px;
+font-family: var(--naqi-ui-font);
+font-size: 14px;
+line-height: 1.6;
+}
+.naqi-removed summary { cursor: pointer; color: var(--naqi-muted); font-weight: 600; }
+.naqi-removed ol { list-style: none; margin: 0.6em 0 0; padding: 0; }
+.naqi-removed li { padding-block: 0.5em; border-block-start: 1px solid var(--naqi-rule); }
+.naqi-kind {
+display: inline-block;
+padding-inline: 0.5em;
+margin-inline-end: 0.5em;
+border-radius: 4px;
+background: var(--naqi-chip);
+font-size: 12px;
+}
+.naqi-label { font-weight: 600; }
+.naqi-preview { display: block; margin-block-start: 0.2em; color: var(--naqi-muted); }
+
+@media print {
+  :host { block-size: auto !important; max-block-size: none !important; overflow: visible !important; }
+  .naqi-frame { position: absolute; block-size: auto; overflow: visible; }
+  .naqi { --naqi-bg: #fff; --naqi-fg: #000; --naqi-muted: #444; --naqi-accent: #000; }
+  .naqi-toolbar, .naqi-removed { display: none !important; }
+  .naqi-page { max-inline-size: none; padding: 0; }
+}
+`;
+
+// Elements and attributes that must never reach the view, even if the
+
+function applyStyles(shadow, doc) {
+  const win = doc.defaultView || globalThis;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // constructed sheets unavailable (or blocked across extension worlds)
+  }
+  shadow.append(el(doc, 'style', {}, CSS));
+}
