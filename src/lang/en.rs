@@ -63,7 +63,6 @@ pub(crate) const LABELS: &[Label] = &[
     Label::new("next post", OtherArticle),
     Label::new("previous post", OtherArticle),
     Label::new("up next", OtherArticle),
-    Label::new("next up", OtherArticle),
 ];
 
 /// English function words: left out when comparing what two texts are about

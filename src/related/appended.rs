@@ -28,6 +28,8 @@ const HEAD_NODES: usize = 60;
 const ECHO: f64 = 0.3;
 /// ... and by this much more than the page's own headline's words.
 const ECHO_MARGIN: f64 = 0.15;
+/// Most articles an infinite-scroll page appends below its own.
+const MAX_APPENDED: usize = 3;
 /// Signs of an article's own printing (see [`is_appended`]) an appended article shows.
 const MIN_SHAPE: i32 = 2;
 /// Points of evidence that make a block an appended article.
@@ -62,6 +64,7 @@ pub(crate) fn remove_appended(
             .collect();
         // Once the page's own body was passed, it stays passed: measured once per level.
         let mut own_passed = false;
+        let mut found = Vec::new();
         for s in after {
             if !dom.is_element(s) || m.chars(s) < MIN_BODY_CHARS {
                 continue;
@@ -73,16 +76,24 @@ pub(crate) fn remove_appended(
             let Some(headline) = headline_of(dom, &m, s) else {
                 continue;
             };
-            if is_appended(dom, page, s, headline) {
-                let text = dom.text(headline);
-                dom.remove(s);
-                out.push(Removal {
-                    kind: RemovalKind::OtherArticle,
-                    rule: "appended-article".to_string(),
-                    label: None,
-                    preview: truncate_words(&text, PREVIEW_CHARS),
-                });
+            if is_appended(dom, page, s, headline, dom.tag(title_node)) {
+                found.push((s, headline));
             }
+        }
+        // Infinite scroll appends one to three articles; more blocks of the same shape are the
+        // items of the page's own list (a round-up, a book list) and stay.
+        if found.len() > MAX_APPENDED {
+            continue;
+        }
+        for (s, headline) in found {
+            let text = dom.text(headline);
+            dom.remove(s);
+            out.push(Removal {
+                kind: RemovalKind::OtherArticle,
+                rule: "appended-article".to_string(),
+                label: None,
+                preview: truncate_words(&text, PREVIEW_CHARS),
+            });
         }
     }
 }
@@ -94,13 +105,26 @@ fn headline_of(dom: &Dom, m: &Measures, block: NodeId) -> Option<NodeId> {
         .live_descendants(block)
         .take(HEAD_NODES)
         .find(|&d| matches!(dom.tag(d), "h1" | "h2" | "h3"))?;
-    (HEADLINE_CHARS.contains(&m.chars(heading))
+    // One article has one headline: more headings of its level make a list of items.
+    let level = dom.tag(heading);
+    let one = dom
+        .live_descendants(block)
+        .filter(|&d| dom.tag(d) == level)
+        .nth(1)
+        .is_none();
+    (one && HEADLINE_CHARS.contains(&m.chars(heading))
         && dom.text_chars_between(block, heading) <= ABOVE_HEADLINE_CHARS)
         .then_some(heading)
 }
 
 /// Weighs the evidence that `block`, under `headline`, is another article.
-fn is_appended(dom: &Dom, page: &Page<'_>, block: NodeId, headline: NodeId) -> bool {
+fn is_appended(
+    dom: &Dom,
+    page: &Page<'_>,
+    block: NodeId,
+    headline: NodeId,
+    title_tag: &str,
+) -> bool {
     let headline_text = dom.text(headline);
     if similarity(&words(&headline_text), &page.title_words) >= SAME_TITLE {
         return false;
@@ -116,7 +140,8 @@ fn is_appended(dom: &Dom, page: &Page<'_>, block: NodeId, headline: NodeId) -> b
         topic -= 2;
     }
     // A section of the page's own text has a heading and may have a date; an article of its
-    // own is printed as one: an article element, a top-level headline, a byline or date, a
+    // own is printed as one: an article element, a headline at the page's own headline's level,
+    // a byline or date, a
     // headline that links to its own page. Two of these, whatever the words say.
     let article_element = dom.tag(block) == "article"
         || dom
@@ -127,7 +152,7 @@ fn is_appended(dom: &Dom, page: &Page<'_>, block: NodeId, headline: NodeId) -> b
         .any(|d| dom.tag(d) == "a" && dom.attr(d, "href").is_some_and(|h| !h.starts_with('#')));
     let shape = [
         article_element,
-        dom.tag(headline) == "h1",
+        dom.tag(headline) == title_tag,
         has_own_meta(dom, block),
         linked,
     ]

@@ -200,13 +200,7 @@ fn remove_bare_label(
 
 /// Kinds of label a whole other article may follow.
 fn heads_teasers(kind: RemovalKind) -> bool {
-    matches!(
-        kind,
-        RemovalKind::ReadAlso
-            | RemovalKind::Related
-            | RemovalKind::Recommended
-            | RemovalKind::OtherArticle
-    )
+    matches!(kind, RemovalKind::ReadAlso | RemovalKind::OtherArticle)
 }
 
 /// The label of a line: the whole line, or the end of a paragraph.
@@ -224,6 +218,15 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
             return None;
         }
         let kind = lexicon.label(&folded)?;
+        // A teaser follows a label written alone; "Recommended configuration:" heads a list.
+        let exact = lexicon
+            .prefix(&folded)
+            .is_some_and(|(_, n)| n == folded.split(' ').count());
+        let kind = if exact || !heads_teasers(kind) {
+            kind
+        } else {
+            RemovalKind::Related
+        };
         return Some(Found {
             kind,
             text: text.trim().to_string(),
@@ -253,9 +256,16 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
     if !heads_teasers(kind) {
         return None;
     }
+    // The label's own words close the paragraph, with at most a colon after them.
+    let bare = text.trim_end_matches([':', '：', ' ', '\u{a0}']);
+    let written: Vec<&str> = bare.split_whitespace().collect();
+    let cut = written.len().checked_sub(label_words)?;
+    let tail = written.get(cut..)?.join(" ");
+    if fold(&tail).split(' ').count() != label_words || lexicon.label(&fold(&tail)) != Some(kind) {
+        return None;
+    }
     let written: Vec<&str> = text.split_whitespace().collect();
     let cut = written.len().checked_sub(label_words)?;
-    // A colon written apart ("اقرأ أيضاً :") is a word of its own.
     let cut = if written
         .last()
         .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
