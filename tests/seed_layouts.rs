@@ -206,6 +206,33 @@ fn flat_paragraphs() {
 }
 
 #[test]
+fn label_and_headline_on_one_line() {
+    let Some(s) = seed() else { return };
+    let teaser = format!(
+        "<p>{} <a href=\"/other\">{}</a></p>",
+        s.label,
+        escape(&s.other_headline)
+    );
+    let body = format!(
+        "<div class=\"w\"><h1>{}</h1><div class=\"entry-content\">{}<p>{}</p>{teaser}{}\
+         <p>{}</p>{}</div></div>",
+        s.title,
+        each("p", "", &s.article),
+        escape(&s.source),
+        each("p", "", &s.other_body),
+        s.similar_label,
+        list(&s)
+    );
+    check("label and headline on one line", &page(&s, &body), &s, true);
+    check(
+        "label and headline on one line, inline",
+        &inline(&s, |t| each("p", "", t), teaser),
+        &s,
+        false,
+    );
+}
+
+#[test]
 fn br_separated() {
     let Some(s) = seed() else { return };
     let join = |t: &[String]| {

@@ -32,10 +32,14 @@ const MAX_LABEL_CHARS: u32 = 80;
 const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
 /// ... and in words.
 const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=35;
+/// Longest line that may hold a label and a headline link.
+const MAX_HEADLINE_LINE_CHARS: u32 = 300;
 /// A plain-text headline (not a link, heading or bold) is at most this long.
 const PLAIN_HEADLINE_CHARS: u32 = 150;
 /// How much of a label-ending paragraph's last text is read for the label.
 const SUFFIX_CHARS: usize = 60;
+/// Nodes read back from a paragraph's end to find its last text.
+const LAST_TEXT_NODES: usize = 200;
 /// A body has at least this many characters.
 const BODY_CHARS: u32 = 200;
 /// The body echoes the headline when this share of its words is found there...
@@ -61,6 +65,9 @@ enum LabelAt {
     Line,
     /// The label ends this text node (the last of a paragraph) and takes this many words.
     EndOf(NodeId, usize),
+    /// The label opens a line whose rest is the other article's headline link
+    /// ("اقرأ أيضاً: <a>...</a>"), and this is the headline.
+    WithHeadline(String),
 }
 
 /// A label found on a line.
@@ -126,6 +133,25 @@ fn handle_line(
     if !heads_teasers(found.kind) {
         return remove_bare_label(dom, line, found, i, out);
     }
+    if let LabelAt::WithHeadline(text) = &found.at {
+        // The teaser's headline is on the label's line: is its body below?
+        let headline = Headline {
+            text: text.clone(),
+            linked: true,
+            shaped: true,
+        };
+        let run_end = run_end(dom, lexicon, page, lines, i + 1);
+        let run = lines.get(i + 1..run_end).unwrap_or(&[]);
+        let signed_off = signed_off_before(dom, lines, i);
+        if !is_other_article(dom, page, &headline, run, signed_off) {
+            return None; // A one-line teaser: the label stage takes the line alone.
+        }
+        for l in lines.get(i..run_end).unwrap_or(&[]) {
+            remove_line(dom, l);
+        }
+        out.push(other_article_removal(found.text, &headline.text));
+        return Some(run_end);
+    }
     let Some(h) = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0)) else {
         return remove_bare_label(dom, line, found, i, out);
     };
@@ -137,10 +163,7 @@ fn handle_line(
     let run_end = run_end(dom, lexicon, page, lines, h + 1);
     let run = lines.get(h + 1..run_end).unwrap_or(&[]);
     let signed_off = match found.at {
-        LabelAt::Line => i
-            .checked_sub(1)
-            .and_then(|p| lines.get(p))
-            .is_some_and(|p| is_sign_off(&p.text(dom))),
+        LabelAt::Line | LabelAt::WithHeadline(_) => signed_off_before(dom, lines, i),
         LabelAt::EndOf(..) => false,
     };
     if is_other_article(dom, page, &headline, run, signed_off) {
@@ -148,12 +171,7 @@ fn handle_line(
         for l in lines.get(i + 1..run_end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(Removal {
-            kind: RemovalKind::OtherArticle,
-            rule: "other-article".to_string(),
-            label: Some(found.text),
-            preview: truncate_words(&headline.text, PREVIEW_CHARS),
-        });
+        out.push(other_article_removal(found.text, &headline.text));
         return Some(run_end);
     }
     // The article goes on: only a label with a headline link is a one-line teaser here. A
@@ -198,6 +216,23 @@ fn remove_bare_label(
     Some(i + 1)
 }
 
+/// Whether the line before line `i` signs the article off.
+fn signed_off_before(dom: &Dom, lines: &[Line], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| lines.get(p))
+        .is_some_and(|p| is_sign_off(&p.text(dom)))
+}
+
+/// The report of one other article.
+fn other_article_removal(label: String, headline: &str) -> Removal {
+    Removal {
+        kind: RemovalKind::OtherArticle,
+        rule: "other-article".to_string(),
+        label: Some(label),
+        preview: truncate_words(headline, PREVIEW_CHARS),
+    }
+}
+
 /// Kinds of label a whole other article may follow.
 fn heads_teasers(kind: RemovalKind) -> bool {
     matches!(kind, RemovalKind::ReadAlso | RemovalKind::OtherArticle)
@@ -208,10 +243,10 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
     if line.chars == 0 {
         return None;
     }
+    if line.links > 0 && line.chars <= MAX_HEADLINE_LINE_CHARS {
+        return label_with_headline(dom, lexicon, line);
+    }
     if line.chars <= MAX_LABEL_CHARS {
-        if line.links > 0 {
-            return None;
-        }
         let text = line.text(dom);
         let folded = fold(&text);
         if !lexicon.may_open(&folded) {
@@ -245,6 +280,7 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
             let end = dom.subtree_end(n);
             (n..end).rev()
         })
+        .take(LAST_TEXT_NODES)
         .find(|&d| dom.text_of(d).is_some_and(|t| !t.trim().is_empty()))?;
     let text = dom.text_of(last)?.trim_end();
     let tail_start = text
@@ -279,6 +315,36 @@ fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
         kind,
         text: label,
         at: LabelAt::EndOf(last, written.len() - cut),
+    })
+}
+
+/// A line that opens with a teaser label and goes on with a headline link.
+fn label_with_headline(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
+    let text = line.text(dom);
+    let folded = fold(&text);
+    let (kind, label_words) = lexicon.prefix(&folded)?;
+    if !heads_teasers(kind) {
+        return None;
+    }
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let mut cut = label_words.min(written.len());
+    // A colon written apart ("اقرأ أيضاً : ...") belongs to the label.
+    if written
+        .get(cut)
+        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        cut += 1;
+    }
+    let label = written.get(..cut)?.join(" ");
+    let headline = written.get(cut..)?.join(" ");
+    let rest = line
+        .chars
+        .saturating_sub(label.chars().filter(|c| !c.is_whitespace()).count() as u32);
+    let linked = rest > 0 && f64::from(line.link_chars) >= 0.6 * f64::from(rest);
+    (linked && HEADLINE_WORDS.contains(&fold(&headline).split(' ').count())).then_some(Found {
+        kind,
+        text: label,
+        at: LabelAt::WithHeadline(headline),
     })
 }
 
@@ -398,7 +464,7 @@ fn remove_line(dom: &mut Dom, line: &Line) {
 /// Removes a label: its line, or its words at the end of a paragraph.
 fn cut_label(dom: &mut Dom, line: &Line, found: &Found) {
     match found.at {
-        LabelAt::Line => remove_line(dom, line),
+        LabelAt::Line | LabelAt::WithHeadline(_) => remove_line(dom, line),
         LabelAt::EndOf(text_node, label_words) => {
             let Some(text) = dom.text_of(text_node).map(str::to_string) else {
                 return;
