@@ -4,12 +4,10 @@
 //! one of its ancestors; sections of the page's own article (a documentation page's `<section>`s
 //! under their `<h2>`s) sit there too, so the evidence is weighed, as for flat teasers.
 
-use super::other_article::Page;
+use super::evidence::{topic_points, Page, HEADLINE_CHARS};
 use super::{truncate_words, PREVIEW_CHARS};
 use crate::dom::{Dom, Fragment, Measures, NodeId};
-use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
-use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::{Removal, RemovalKind};
 
 /// An appended article has at least this much text.
@@ -18,16 +16,10 @@ const MIN_BODY_CHARS: u32 = 150;
 const OWN_TEXT_BEFORE: usize = 250;
 /// Text (a kicker, a category) allowed above an appended article's headline.
 const ABOVE_HEADLINE_CHARS: usize = 60;
-/// A headline's length in characters.
-const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
 /// How far up from the page's headline appended articles are looked for.
 const MAX_LEVELS: usize = 6;
 /// Nodes read from the top of a block to find its headline.
 const HEAD_NODES: usize = 60;
-/// The body echoes its headline when this share of its words is found there...
-const ECHO: f64 = 0.3;
-/// ... and by this much more than the page's own headline's words.
-const ECHO_MARGIN: f64 = 0.15;
 /// Most articles an infinite-scroll page appends below its own.
 const MAX_APPENDED: usize = 3;
 /// Signs of an article's own printing (see [`is_appended`]) an appended article shows.
@@ -126,19 +118,14 @@ fn is_appended(
     title_tag: &str,
 ) -> bool {
     let headline_text = dom.text(headline);
-    if similarity(&words(&headline_text), &page.title_words) >= SAME_TITLE {
+    if page.is_own_headline(&headline_text) {
         return false;
     }
-    let body = Topic::of(&dom.text_prefix(block, 6_000));
-    let echo_headline = Topic::of(&headline_text).echoed_in(&body);
-    let echo_page = page.topic.echoed_in(&body);
-    let mut topic = 0;
-    if echo_headline >= ECHO && echo_headline >= echo_page + ECHO_MARGIN {
-        topic += 2;
-    }
-    if echo_page > echo_headline {
-        topic -= 2;
-    }
+    let topic = topic_points(
+        page,
+        &headline_text,
+        &Topic::of(&dom.text_prefix(block, 6_000)),
+    );
     // A section of the page's own text has a heading and may have a date; an article of its
     // own is printed as one: an article element, a headline at the page's own headline's level,
     // a byline or date, a

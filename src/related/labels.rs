@@ -20,7 +20,7 @@ const MAX_LINE_CHARS: u32 = 300;
 /// Most nodes in a label line's subtree (bounds the text reads on deep trees).
 const MAX_LINE_NODES: usize = 200;
 /// A label alone on its line has at most this many characters.
-const MAX_LABEL_CHARS: u32 = 80;
+pub(crate) const MAX_LABEL_CHARS: u32 = 80;
 /// Below this much other text a label's parent is only a heading wrapper: climb past it.
 const WRAPPER_CHARS: u32 = 30;
 /// A box whose text besides the label is below this much non-link text is a teaser box.

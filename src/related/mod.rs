@@ -6,8 +6,10 @@
 mod appended;
 mod boilerplate;
 mod cards;
+mod evidence;
 mod hints;
 mod labels;
+mod line_labels;
 mod lines;
 mod other_article;
 
@@ -35,7 +37,7 @@ pub(crate) fn run(
 ) -> Vec<Removal> {
     let mut removals = Vec::new();
     let holds_title = dom.holders_of(title_node);
-    let page = other_article::Page {
+    let page = evidence::Page {
         topic: Topic::of(title),
         title_words: words(title),
         holds_title: &holds_title,

@@ -16,66 +16,22 @@
 //! headline link) goes and the story after it stays, as sites print "اقرأ أيضاً: <link>"
 //! between the paragraphs of one story.
 
-use super::labels::holds;
+use super::evidence::{topic_points, Page, HEADLINE_CHARS, HEADLINE_WORDS};
+use super::labels::{holds, MAX_LABEL_CHARS};
+use super::line_labels::{cut_label, find_label, heads_teasers, Found, LabelAt};
 use super::lines::{lines_of, Line};
 use super::{truncate_words, PREVIEW_CHARS};
 use crate::dom::{Dom, Measures, NodeId};
-use crate::lang::normalize::{fold, words};
+use crate::lang::normalize::fold;
 use crate::lang::topic::Topic;
 use crate::lang::{is_sign_off, Lexicon};
-use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::{Removal, RemovalKind};
 
-/// A label alone on its line has at most this many characters.
-const MAX_LABEL_CHARS: u32 = 80;
-/// A headline's length in characters...
-const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
-/// ... and in words.
-const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=35;
-/// Longest line that may hold a label and a headline link.
-const MAX_HEADLINE_LINE_CHARS: u32 = 300;
-/// A plain-text headline (not a link, heading or bold) is at most this long.
 const PLAIN_HEADLINE_CHARS: u32 = 150;
-/// How much of a label-ending paragraph's last text is read for the label.
-const SUFFIX_CHARS: usize = 60;
-/// Nodes read back from a paragraph's end to find its last text.
-const LAST_TEXT_NODES: usize = 200;
 /// A body has at least this many characters.
 const BODY_CHARS: u32 = 200;
-/// The body echoes the headline when this share of its words is found there...
-const ECHO: f64 = 0.3;
-/// ... and by at least this much more than the page's own headline's words.
-const ECHO_MARGIN: f64 = 0.15;
 /// Points of evidence that make the lines another article.
 const OTHER_ARTICLE_POINTS: i32 = 3;
-
-/// What the page is about, for telling its article from others.
-pub(crate) struct Page<'a> {
-    /// The content words of the page's headline.
-    pub topic: Topic,
-    /// The folded words of the page's headline.
-    pub title_words: Vec<String>,
-    /// `holds_title[id]`: `id` holds the page's headline element.
-    pub holds_title: &'a [bool],
-}
-
-/// Where a label was found.
-enum LabelAt {
-    /// The whole line is the label.
-    Line,
-    /// The label ends this text node (the last of a paragraph) and takes this many words.
-    EndOf(NodeId, usize),
-    /// The label opens a line whose rest is the other article's headline link
-    /// ("اقرأ أيضاً: <a>...</a>"), and this is the headline.
-    WithHeadline(String),
-}
-
-/// A label found on a line.
-struct Found {
-    kind: RemovalKind,
-    text: String,
-    at: LabelAt,
-}
 
 /// Finds flat teasers in every container and removes them, appending to `out`.
 pub(crate) fn remove_flat_teasers(
@@ -233,121 +189,6 @@ fn other_article_removal(label: String, headline: &str) -> Removal {
     }
 }
 
-/// Kinds of label a whole other article may follow.
-fn heads_teasers(kind: RemovalKind) -> bool {
-    matches!(kind, RemovalKind::ReadAlso | RemovalKind::OtherArticle)
-}
-
-/// The label of a line: the whole line, or the end of a paragraph.
-fn find_label(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
-    if line.chars == 0 {
-        return None;
-    }
-    if line.links > 0 && line.chars <= MAX_HEADLINE_LINE_CHARS {
-        return label_with_headline(dom, lexicon, line);
-    }
-    if line.chars <= MAX_LABEL_CHARS {
-        let text = line.text(dom);
-        let folded = fold(&text);
-        if !lexicon.may_open(&folded) {
-            return None;
-        }
-        let kind = lexicon.label(&folded)?;
-        // A teaser follows a label written alone; "Recommended configuration:" heads a list.
-        let exact = lexicon
-            .prefix(&folded)
-            .is_some_and(|(_, n)| n == folded.split(' ').count());
-        let kind = if exact || !heads_teasers(kind) {
-            kind
-        } else {
-            RemovalKind::Related
-        };
-        return Some(Found {
-            kind,
-            text: text.trim().to_string(),
-            at: LabelAt::Line,
-        });
-    }
-    if line.link_density() >= 0.5 {
-        return None;
-    }
-    // The last text of a paragraph.
-    let last = line
-        .nodes
-        .iter()
-        .rev()
-        .flat_map(|&n| {
-            let end = dom.subtree_end(n);
-            (n..end).rev()
-        })
-        .take(LAST_TEXT_NODES)
-        .find(|&d| dom.text_of(d).is_some_and(|t| !t.trim().is_empty()))?;
-    let text = dom.text_of(last)?.trim_end();
-    let tail_start = text
-        .char_indices()
-        .rev()
-        .nth(SUFFIX_CHARS)
-        .map_or(0, |(i, _)| i);
-    let (kind, label_words) = lexicon.suffix(&fold(text.get(tail_start..)?))?;
-    if !heads_teasers(kind) {
-        return None;
-    }
-    // The label's own words close the paragraph, with at most a colon after them.
-    let bare = text.trim_end_matches([':', '：', ' ', '\u{a0}']);
-    let written: Vec<&str> = bare.split_whitespace().collect();
-    let cut = written.len().checked_sub(label_words)?;
-    let tail = written.get(cut..)?.join(" ");
-    if fold(&tail).split(' ').count() != label_words || lexicon.label(&fold(&tail)) != Some(kind) {
-        return None;
-    }
-    let written: Vec<&str> = text.split_whitespace().collect();
-    let cut = written.len().checked_sub(label_words)?;
-    let cut = if written
-        .last()
-        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
-    {
-        cut.checked_sub(1)?
-    } else {
-        cut
-    };
-    let label = written.get(cut..)?.join(" ");
-    Some(Found {
-        kind,
-        text: label,
-        at: LabelAt::EndOf(last, written.len() - cut),
-    })
-}
-
-/// A line that opens with a teaser label and goes on with a headline link.
-fn label_with_headline(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Found> {
-    let text = line.text(dom);
-    let folded = fold(&text);
-    let (kind, label_words) = lexicon.prefix(&folded)?;
-    if !heads_teasers(kind) {
-        return None;
-    }
-    let written: Vec<&str> = text.split_whitespace().collect();
-    let mut cut = label_words.min(written.len());
-    // A colon written apart ("اقرأ أيضاً : ...") belongs to the label.
-    if written
-        .get(cut)
-        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
-    {
-        cut += 1;
-    }
-    let label = written.get(..cut)?.join(" ");
-    let headline = written.get(cut..)?.join(" ");
-    let rest = line
-        .chars
-        .saturating_sub(label.chars().filter(|c| !c.is_whitespace()).count() as u32);
-    let linked = rest > 0 && f64::from(line.link_chars) >= 0.6 * f64::from(rest);
-    (linked && HEADLINE_WORDS.contains(&fold(&headline).split(' ').count())).then_some(Found {
-        kind,
-        text: label,
-        at: LabelAt::WithHeadline(headline),
-    })
-}
-
 /// A teaser's headline.
 struct Headline {
     text: String,
@@ -426,7 +267,7 @@ fn is_other_article(
         return false;
     }
     // The page's own headline printed again is no teaser.
-    if similarity(&words(&headline.text), &page.title_words) >= SAME_TITLE {
+    if page.is_own_headline(&headline.text) {
         return false;
     }
     let mut body = String::new();
@@ -437,16 +278,7 @@ fn is_other_article(
         body.push_str(&l.text(dom));
         body.push(' ');
     }
-    let body = Topic::of(&body);
-    let echo_headline = Topic::of(&headline.text).echoed_in(&body);
-    let echo_page = page.topic.echoed_in(&body);
-    let mut points = 0;
-    if echo_headline >= ECHO && echo_headline >= echo_page + ECHO_MARGIN {
-        points += 2;
-    }
-    if echo_page > echo_headline {
-        points -= 2;
-    }
+    let mut points = topic_points(page, &headline.text, &Topic::of(&body));
     points += i32::from(signed_off);
     points += i32::from(headline.shaped);
     points +=
@@ -455,29 +287,8 @@ fn is_other_article(
 }
 
 /// Removes a line's nodes.
-fn remove_line(dom: &mut Dom, line: &Line) {
+pub(crate) fn remove_line(dom: &mut Dom, line: &Line) {
     for &n in &line.nodes {
         dom.remove(n);
-    }
-}
-
-/// Removes a label: its line, or its words at the end of a paragraph.
-fn cut_label(dom: &mut Dom, line: &Line, found: &Found) {
-    match found.at {
-        LabelAt::Line | LabelAt::WithHeadline(_) => remove_line(dom, line),
-        LabelAt::EndOf(text_node, label_words) => {
-            let Some(text) = dom.text_of(text_node).map(str::to_string) else {
-                return;
-            };
-            let written: Vec<&str> = text.split_whitespace().collect();
-            let keep = written.len().saturating_sub(label_words);
-            let kept = written.get(..keep).unwrap_or(&[]).join(" ");
-            let leading = if text.starts_with(char::is_whitespace) {
-                " "
-            } else {
-                ""
-            };
-            dom.set_text(text_node, &format!("{leading}{kept}"));
-        }
     }
 }
