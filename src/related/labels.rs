@@ -26,7 +26,7 @@ const WRAPPER_CHARS: u32 = 30;
 /// A box whose text besides the label is below this much non-link text is a teaser box.
 const SMALL_BOX_CHARS: u32 = 200;
 /// A line after an inline label is a teaser when links hold this share of its remaining text.
-const LINE_LINK_SHARE: f64 = 0.6;
+pub(crate) const LINE_LINK_SHARE: f64 = 0.6;
 /// A block is a link list when links hold this share of its text.
 const LIST_LINK_SHARE: f64 = 0.5;
 /// How deep below a block its own headline may sit.

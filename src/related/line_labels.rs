@@ -3,7 +3,7 @@
 //! whose rest is the other article's headline link.
 
 use super::evidence::HEADLINE_WORDS;
-use super::labels::MAX_LABEL_CHARS;
+use super::labels::{LINE_LINK_SHARE, MAX_LABEL_CHARS};
 use super::lines::Line;
 use super::other_article::remove_line;
 use crate::dom::{Dom, NodeId};
@@ -143,7 +143,7 @@ fn label_with_headline(dom: &Dom, lexicon: &Lexicon, line: &Line) -> Option<Foun
     let rest = line
         .chars
         .saturating_sub(label.chars().filter(|c| !c.is_whitespace()).count() as u32);
-    let linked = rest > 0 && f64::from(line.link_chars) >= 0.6 * f64::from(rest);
+    let linked = rest > 0 && f64::from(line.link_chars) >= LINE_LINK_SHARE * f64::from(rest);
     (linked && HEADLINE_WORDS.contains(&fold(&headline).split(' ').count())).then_some(Found {
         kind,
         text: label,

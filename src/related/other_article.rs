@@ -27,6 +27,7 @@ use crate::lang::topic::Topic;
 use crate::lang::{is_sign_off, Lexicon};
 use crate::{Removal, RemovalKind};
 
+/// A plain-text headline (not a link, heading or bold) is at most this long.
 const PLAIN_HEADLINE_CHARS: u32 = 150;
 /// A body has at least this many characters.
 const BODY_CHARS: u32 = 200;
