@@ -366,6 +366,7 @@ fixtures! {
     ar_false_positives => "ar/false-positives",
     ar_figure_and_duplicate_title => "ar/figure-and-duplicate-title",
     ar_flat_teaser => "ar/flat-teaser",
+    ar_flat_two_teasers => "ar/flat-two-teasers",
     ar_teaser_line_then_body => "ar/teaser-line-then-body",
     ar_next_article_block => "ar/next-article-block",
     fa_flat_teaser => "fa/flat-teaser",

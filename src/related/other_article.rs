@@ -51,6 +51,15 @@ pub(crate) fn remove_flat_teasers(
     });
 }
 
+/// What every step of one container's scan reads.
+struct Scan<'a> {
+    m: &'a Measures,
+    lexicon: &'a Lexicon,
+    page: &'a Page<'a>,
+    /// The container's lines.
+    lines: Vec<Line>,
+}
+
 /// Looks for labels among a container's lines and handles the teaser after each.
 fn scan(
     dom: &mut Dom,
@@ -64,24 +73,28 @@ fn scan(
     if lines.len() < 2 {
         return;
     }
+    let scan = Scan {
+        m,
+        lexicon,
+        page,
+        lines,
+    };
     let mut i = 0;
-    while i < lines.len() {
-        let next = handle_line(dom, m, lexicon, page, &lines, i, out);
+    while i < scan.lines.len() {
+        let next = handle_line(dom, &scan, i, out);
         i = next.unwrap_or(i + 1);
     }
 }
 
 /// Handles line `i` when it holds a label; returns the index of the first line after what
 /// was removed.
-fn handle_line(
-    dom: &mut Dom,
-    m: &Measures,
-    lexicon: &Lexicon,
-    page: &Page<'_>,
-    lines: &[Line],
-    i: usize,
-    out: &mut Vec<Removal>,
-) -> Option<usize> {
+fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>) -> Option<usize> {
+    let Scan {
+        m,
+        lexicon,
+        page,
+        ref lines,
+    } = *scan;
     let line = lines.get(i)?;
     if line.nodes.iter().any(|&n| holds(page.holds_title, n)) {
         return None;
@@ -106,8 +119,8 @@ fn handle_line(
         for l in lines.get(i..run_end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(other_article_removal(found.text, &headline.text));
-        return Some(run_end);
+        out.push(other_article_removal(found.text.clone(), &headline.text));
+        return Some(next_teasers(dom, scan, run_end, &found.text, out));
     }
     let Some(h) = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0)) else {
         return remove_bare_label(dom, line, found, i, out);
@@ -128,8 +141,8 @@ fn handle_line(
         for l in lines.get(i + 1..run_end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(other_article_removal(found.text, &headline.text));
-        return Some(run_end);
+        out.push(other_article_removal(found.text.clone(), &headline.text));
+        return Some(next_teasers(dom, scan, run_end, &found.text, out));
     }
     // The article goes on: only a label with a headline link is a one-line teaser here. A
     // label that is an element of its own is left to the label stage, which also takes the
@@ -148,6 +161,39 @@ fn handle_line(
         preview: truncate_words(&headline.text, PREVIEW_CHARS),
     });
     Some(h + 1)
+}
+
+/// After a teaser, the next ones under the same label: a headline and its body, each weighed
+/// like the first. Returns the index of the first line that is not a teaser.
+fn next_teasers(
+    dom: &mut Dom,
+    scan: &Scan<'_>,
+    mut from: usize,
+    label: &str,
+    out: &mut Vec<Removal>,
+) -> usize {
+    let Scan {
+        m,
+        lexicon,
+        page,
+        ref lines,
+    } = *scan;
+    while let Some(headline) = lines
+        .get(from)
+        .and_then(|l| headline_of(dom, m, lexicon, l))
+    {
+        let end = run_end(dom, lexicon, page, lines, from + 1);
+        let run = lines.get(from + 1..end).unwrap_or(&[]);
+        if !is_other_article(dom, page, &headline, run, false) {
+            break;
+        }
+        for l in lines.get(from..end).unwrap_or(&[]) {
+            remove_line(dom, l);
+        }
+        out.push(other_article_removal(label.to_string(), &headline.text));
+        from = end;
+    }
+    from
 }
 
 /// Removes a label that is a line of text among `<br>`s, not an element of its own (the label
