@@ -244,11 +244,11 @@ METHOD = """## How it is measured
   reading): naqi from bytes (charset decoding, parsing, extraction, sanitizing, text and Markdown);
   Readability.js from building the jsdom document to `parse()`; Defuddle from building the linkedom
   document to its result (on jsdom it takes seconds per page); Trafilatura `extract()`;
-  dom_smoothie `Readability::new` + `parse()`. The JavaScript and Python runners extract the
+  Resiliparse `HTMLTree.parse()` + `extract_plain_text(main_content=True)`; dom_smoothie `Readability::new` + `parse()`. The JavaScript and Python runners extract the
   first page once, untimed, before the timed runs (warm-up); the native ones need none.
 - Text scored: naqi's `text`; for Readability.js and Defuddle their content HTML turned into text
   with a line break around every block element; Trafilatura's text output (comments off, tables
-  on); dom_smoothie's formatted text. No system gets the page URL except Defuddle and Trafilatura,
+  on); Resiliparse's plain text; dom_smoothie's formatted text. No system gets the page URL except Defuddle and Trafilatura,
   which take it as metadata input.
 - Scores come from `eval/score.py` (4-gram shingles, macro precision / recall, F1 of the two, Arabic
   normalization, ambiguous truth blocks ignored), which `eval/test_score.py` checks against

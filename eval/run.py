@@ -27,12 +27,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import score  # noqa: E402
 
-SYSTEMS = ["naqi", "readability", "defuddle", "trafilatura", "dom_smoothie"]
+SYSTEMS = ["naqi", "readability", "defuddle", "trafilatura", "resiliparse", "dom_smoothie"]
 LABELS = {
     "naqi": "naqi",
     "readability": "Readability.js",
     "defuddle": "Defuddle",
     "trafilatura": "Trafilatura",
+    "resiliparse": "Resiliparse",
     "dom_smoothie": "dom_smoothie",
 }
 DOM_SMOOTHIE_BIN = HERE / "runners/dom_smoothie/target/release/naqi-eval-dom-smoothie"
@@ -132,8 +133,8 @@ def run_system(system, args, pages, workdir, repeat=1):
     elif system in ("readability", "defuddle"):
         ok, secs = run_command(["node", str(HERE / "runners/js_peers.mjs"), system, str(manifest)],
                                out_path, log_path)
-    elif system == "trafilatura":
-        ok, secs = run_command([str(VENV_PYTHON), str(HERE / "runners/trafilatura_run.py"),
+    elif system in ("trafilatura", "resiliparse"):
+        ok, secs = run_command([str(VENV_PYTHON), str(HERE / f"runners/{system}_run.py"),
                                 str(manifest)], out_path, log_path)
     else:
         raise ValueError(system)
@@ -286,8 +287,9 @@ def versions(naqi):
     except (OSError, KeyError, ValueError):
         pass
     for line in (HERE / "requirements.txt").read_text().splitlines():
-        if line.lower().startswith("trafilatura=="):
-            found["trafilatura"] = line.split("==", 1)[1]
+        for peer in ("trafilatura", "resiliparse"):
+            if line.lower().startswith(f"{peer}=="):
+                found[peer] = line.split("==", 1)[1]
     lock = (HERE / "runners/dom_smoothie/Cargo.lock").read_text()
     m = re.search(r'name = "dom_smoothie"\nversion = "([^"]+)"', lock)
     if m:
