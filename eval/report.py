@@ -51,6 +51,7 @@ def accuracy_section(name, corpus):
                        f"{_num(s.get('recall'))} | {_leaks(s)} | {s['errors']} | "
                        f"{_ms(s.get('median_ms'))} | {_ms(s.get('p95_ms'))} |")
         out += ["", verdict({k: s.get("f1") for k, s in systems.items()}, "F1")]
+        out += per_type_table(systems)
         out += naqi_failures(systems.get("naqi"))
     else:
         out += ["| System | Must-have found | Must-not found | Snippet F1 | Errors | Median ms |",
@@ -63,6 +64,25 @@ def accuracy_section(name, corpus):
         out += ["", verdict({k: (s.get("snippets") or {}).get("f1") for k, s in systems.items()},
                             "snippet F1")]
     return out + [""]
+
+
+def per_type_table(systems):
+    """F1 per page type, one row per type, for corpora of several types (WCXB)."""
+    kinds = sorted({k for s in systems.values() for k in (s.get("per_type") or {})})
+    if not kinds:
+        return []
+    keys = list(systems)
+    out = ["", "F1 per page type:", "",
+           "| Type | Pages | " + " | ".join(LABELS[k] for k in keys) + " |",
+           "|---|---:|" + "---:|" * len(keys)]
+    for kind in kinds:
+        row = {k: (systems[k].get("per_type") or {}).get(kind, {}).get("f1") for k in keys}
+        best = _best(row)
+        pages = next((systems[k]["per_type"][kind]["pages"] for k in keys
+                      if kind in (systems[k].get("per_type") or {})), "–")
+        cells = [f"**{_num(v)}**" if v is not None and v == best else _num(v) for v in row.values()]
+        out.append(f"| {kind} | {pages} | " + " | ".join(cells) + " |")
+    return out
 
 
 def _short(pid):

@@ -165,6 +165,14 @@ def evaluate(system, truth, lines, ran_ok):
     summary.update(timing(lines))
     summary["errors"] = sum(1 for r in lines.values() if "error" in r)
     summary["ran"] = ran_ok
+    # Corpora of several page types (WCXB): the same scores per type.
+    types = sorted({t["type"] for t in truth if t.get("type")})
+    if len(types) > 1:
+        summary["per_type"] = {
+            kind: {k: v for k, v in score.score([t for t in truth if t.get("type") == kind],
+                                                preds)[1].items() if k in ("f1", "precision", "recall")}
+            | {"pages": sum(1 for t in truth if t.get("type") == kind)}
+            for kind in types}
     summary["per_page"] = {p.id: {"f1": p.f1, "precision": p.precision, "recall": p.recall,
                                   "leaked": len(p.leaked), "error": (lines.get(p.id) or {}).get("error"),
                                   "ms": (lines.get(p.id) or {}).get("ms")}
