@@ -65,15 +65,12 @@ const VIEW_LANGS = ['ar', 'en', 'fa', 'ur'];
 
 function pickUiLang(setting, articleLang) {
   if (VIEW_LANGS.includes(setting)) return setting;
-  // 'auto': Arabic when the browser picked Arabic for the extension's own messages; else the
-  // browser's language when it is Persian or Urdu; else the article's, when it is one of the
-  // three; else English.
-  const prefix = (lang) => String(lang || '').toLowerCase().split('-')[0];
-  if (prefix(chrome.i18n.getMessage('lang')) === 'ar') return 'ar';
-  const rtl = ['ar', 'fa', 'ur'];
+  const prefix = (lang) => String(lang || '').toLowerCase().split(/[-_]/)[0];
+  // 'article': the article's language when the view speaks it. 'auto' (and the fallback):
+  // the browser's own interface language when the view speaks it, else English.
+  if (setting === 'article' && VIEW_LANGS.includes(prefix(articleLang))) return prefix(articleLang);
   const browser = prefix(chrome.i18n.getUILanguage?.());
-  if (browser === 'fa' || browser === 'ur') return browser;
-  return rtl.includes(prefix(articleLang)) ? prefix(articleLang) : 'en';
+  return VIEW_LANGS.includes(browser) ? browser : 'en';
 }
 
 const busyTabs = new Set();

@@ -21,9 +21,9 @@ globalThis.NaqiShared = Object.freeze({
    * What chrome.storage.sync holds, with the value used when a key is missing.
    * - prefs: the reading view's theme, fontSize, width and font (partial; the reader fills
    *   in its own defaults for anything missing or invalid).
-   * - uiLang: 'auto' | 'ar' | 'en' | 'fa' | 'ur'; 'auto' picks Arabic when the browser is
-   *   Arabic, Persian or Urdu when the browser is, else the article's language when it is
-   *   one of those three, English otherwise.
+   * - uiLang: 'auto' | 'article' | 'ar' | 'en' | 'fa' | 'ur'; 'auto' follows the browser's
+   *   interface language (English when the view does not speak it), 'article' the article's
+   *   language when the view speaks it.
    * - autoSites: host names (e.g. "example.com") where the view opens by itself on pages that
    *   look like articles. Each one has its own optional host permission.
    * - extraLabels: more headings that mark related-content blocks (passed as `extraLabels`).

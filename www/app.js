@@ -48,6 +48,22 @@ const STRINGS = {
       excerpt: 'المقتطف',
     },
     minutes: (a, b) => (a === b ? `${a} د` : `${a}–${b} د`),
+    kinds: {
+      'read-also': 'اقرأ أيضاً',
+      related: 'مقالات ذات صلة',
+      'most-read': 'الأكثر قراءة',
+      recommended: 'مقترحات',
+      'latest-news': 'آخر الأخبار',
+      share: 'أزرار المشاركة',
+      'follow-us': 'تابعنا',
+      tags: 'الوسوم',
+      comments: 'التعليقات',
+      newsletter: 'النشرة البريدية',
+      ad: 'إعلان',
+      'link-list': 'قائمة روابط',
+      'other-article': 'مقال آخر',
+      boilerplate: 'عبارة من الموقع',
+    },
     footer: 'كل المعالجة تجري في متصفحك عبر WebAssembly؛ لا يُرسل شيء إلى أي خادم.',
   },
   en: {
@@ -90,6 +106,22 @@ const STRINGS = {
       excerpt: 'Excerpt',
     },
     minutes: (a, b) => (a === b ? `${a} min` : `${a}–${b} min`),
+    kinds: {
+      'read-also': 'Read also',
+      related: 'Related articles',
+      'most-read': 'Most read',
+      recommended: 'Recommended',
+      'latest-news': 'Latest news',
+      share: 'Share buttons',
+      'follow-us': 'Follow us',
+      tags: 'Tags',
+      comments: 'Comments',
+      newsletter: 'Newsletter',
+      ad: 'Advertisement',
+      'link-list': 'List of links',
+      'other-article': 'Another article',
+      boilerplate: 'Site notice',
+    },
     footer: 'Everything runs in your browser through WebAssembly; nothing is sent to any server.',
   },
 };
@@ -106,6 +138,7 @@ const state = {
   statusKey: 'loading',
   statusArgs: [],
   statusIsError: false,
+  source: null,
 };
 
 function pickUiLang() {
@@ -200,6 +233,10 @@ function runExtract() {
     return;
   }
   const ms = performance.now() - started;
+  // Only its text is read (to place removed blocks). Style attributes and elements go first:
+  // the parsed document shares this page's CSP, which would report each one.
+  const textOnly = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  state.source = new DOMParser().parseFromString(textOnly, 'text/html');
   state.article = article;
   state.lastMs = ms;
   renderArticle(article, ms);
@@ -219,6 +256,9 @@ function renderArticle(article, ms) {
 
   state.view = NaqiReader.mount($('reader-host'), article, {
     uiLang: state.uiLang,
+    // The bundled fonts, and the page itself so the view can show where a removed block stood.
+    fonts: 'fonts/',
+    source: state.source,
     prefs: loadPrefs(),
     onPrefsChange: (prefs) => safeStorage('set', PREFS_KEY, JSON.stringify(prefs)),
     onClose: () => {
@@ -230,7 +270,10 @@ function renderArticle(article, ms) {
 
   $('timing').textContent = `${formatMs(ms)} ${strings.ms}`;
 
-  const removed = Array.isArray(article.removed) ? article.removed : [];
+  // Blocks of a few words with no label (a lone "pdf") are noise: not listed.
+  const removed = (Array.isArray(article.removed) ? article.removed : []).filter(
+    (r) => r.label || String(r.preview || '').trim().split(/\s+/).length >= 4,
+  );
   $('removed-count').textContent = `(${removed.length})`;
   const list = $('removed-list');
   list.replaceChildren();
@@ -245,11 +288,8 @@ function renderArticle(article, ms) {
     li.dataset.kind = r.kind;
     const kind = document.createElement('span');
     kind.className = 'kind';
-    kind.textContent = r.kind;
-    const rule = document.createElement('span');
-    rule.className = 'rule';
-    rule.textContent = r.rule;
-    li.append(kind, ' ', rule);
+    kind.textContent = strings.kinds[r.kind] || strings.kinds['link-list'];
+    li.append(kind);
     if (r.label) {
       const label = document.createElement('span');
       label.className = 'label';

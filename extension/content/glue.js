@@ -50,6 +50,10 @@
         prefs: { ...globalThis.NaqiReader.DEFAULT_PREFS, ...prefs },
         uiLang,
         fullPage: true,
+        // The bundled fonts (web-accessible), and the page itself so that a removed block can
+        // be shown where it stood.
+        fonts: chrome.runtime.getURL('fonts/'),
+        source: document,
         onClose: close,
         // Called only after a user's own click in the view (the reader ignores events a
         // page script makes), so the page cannot write the user's preferences.

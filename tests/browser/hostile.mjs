@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   assertScreenshotNotBlank,
+  clickInPanel,
   clickInView,
   countPixels,
   inView,
@@ -117,7 +118,7 @@ export async function assertNotDrivable(page, prefsWritten) {
   assert.deepEqual(await prefsWritten(), [], 'preferences were written without the user');
 
   // A real click still works, and writes the preference once.
-  await clickInView(page, HOST, 'button[data-action="theme"][data-value="dark"]');
+  await clickInPanel(page, HOST, 'button[data-action="theme"][data-value="dark"]');
   await waitInView(page, HOST, (root) => root.querySelector('.naqi').dataset.theme === 'dark');
   assert.deepEqual((await prefsWritten()).map((p) => p.theme), ['dark']);
 }
