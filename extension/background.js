@@ -41,10 +41,18 @@ async function inject(tabId, details) {
   return first?.result;
 }
 
-/** Shows a short message (a _locales message name) in the page. */
-function notify(tabId, messageName) {
-  return inject(tabId, { func: (name) => globalThis.NaqiGlue.notify(name), args: [messageName] });
+/** Shows a message (a _locales message name) in the page, with a retry when there is one. */
+function notify(tabId, messageName, retry = null) {
+  return inject(tabId, { func: (name, again) => globalThis.NaqiGlue.notify(name, again), args: [messageName, retry] });
 }
+
+/** What "open anyway" can change for a failure: keep related blocks, or lift the size limit. */
+function retryFor(error) {
+  if (error?.code === 'NO_ARTICLE') return 'keep-related';
+  if (error?.code === 'INPUT_TOO_LARGE') return 'no-limit';
+  return null;
+}
+const NO_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /** Which locale message explains a failed extraction. */
 function messageForError(error) {
@@ -81,7 +89,7 @@ const busyTabs = new Set();
  * With `{ onlyIfReadable: true }` (automatic sites) it leaves pages that do not look like
  * articles alone.
  */
-async function activate(tabId, { onlyIfReadable = false } = {}) {
+async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
   if (busyTabs.has(tabId)) return { action: 'skipped', reason: 'busy' };
   busyTabs.add(tabId);
   try {
@@ -113,10 +121,14 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
     }
     let article;
     try {
-      article = extractTree(page.tree, { url: page.url, extraLabels: options.extraLabels });
+      const extractOptions = { url: page.url, extraLabels: options.extraLabels };
+      if (retry === 'keep-related') extractOptions.removeRelated = false;
+      if (retry === 'no-limit') extractOptions.maxInputBytes = NO_LIMIT_BYTES;
+      article = extractTree(page.tree, extractOptions);
     } catch (error) {
       console.warn('naqi: extraction failed', error);
-      await notify(tabId, messageForError(error));
+      // A retry that failed the same way offers nothing more.
+      await notify(tabId, messageForError(error), retry ? null : retryFor(error));
       return { action: 'failed', code: error?.code ?? 'UNKNOWN' };
     }
     const extracted = performance.now();
@@ -238,6 +250,10 @@ function syncAutoOpen() {
 }
 
 chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.kind === MSG.RETRY && sender.tab?.id !== undefined && sender.frameId === 0) {
+    const retry = ['keep-related', 'no-limit'].includes(message.retry) ? message.retry : null;
+    activate(sender.tab.id, { retry }).catch((error) => console.warn('naqi: retry failed', error));
+  }
   if (message?.kind === MSG.AUTO_OPEN && sender.tab?.id !== undefined && sender.frameId === 0) {
     activate(sender.tab.id, { onlyIfReadable: true }).catch((error) =>
       console.warn('naqi: automatic opening failed', error),

@@ -9,6 +9,8 @@ globalThis.NaqiShared = Object.freeze({
   MSG: Object.freeze({
     /** content/auto.js -> worker: this page is on an automatic-open site; open it if readable. */
     AUTO_OPEN: 'naqi:auto-open',
+    /** The failure notice -> worker: try again ({ retry: 'keep-related' | 'no-limit' }). */
+    RETRY: 'naqi:retry',
   }),
 
   /** The id under which the automatic-open content script is registered. */

@@ -16,7 +16,7 @@ const STRINGS = {
     pasteLabel: 'ألصق HTML صفحة خبر هنا',
     dropHint: 'أو اسحب ملف ‎.html‎ وأفلته هنا، أو',
     chooseFile: 'اختر ملفاً',
-    urlLabel: 'عنوان الصفحة (اختياري):',
+    urlLabel: 'عنوان الصفحة (اختياري، لتصحيح الروابط والصور فقط؛ لا يُجلب شيء من الشبكة):',
     removeRelated: 'إزالة المحتوى المرتبط',
     extract: 'استخراج المقال',
     loading: 'جارٍ تحميل وحدة WebAssembly…',
@@ -27,6 +27,15 @@ const STRINGS = {
       `استُخرج المقال في ${ms} م.ث (${words} كلمة).` +
       (readable ? '' : ' تنبيه: لا تبدو هذه الصفحة مقالاً، والنتيجة قد تكون ناقصة.'),
     failed: 'فشل الاستخراج',
+    errors: {
+      NO_ARTICLE: 'لم يُعثر على مقال في هذه الصفحة: قد تكون صفحة رئيسية أو قائمة روابط. جرّب إلغاء «إزالة المحتوى المرتبط» أو صفحة خبر واحد.',
+      EMPTY_INPUT: 'الصفحة فارغة: ألصق HTML صفحة خبر أولاً.',
+      NOT_HTML: 'هذا الملف ليس صفحة HTML. اختر ملف ‎.html‎ محفوظاً من المتصفح.',
+      INPUT_TOO_LARGE: 'الصفحة أكبر من الحد الذي يقبله نقي.',
+      INVALID_URL: 'عنوان الصفحة غير صالح: اكتب عنواناً يبدأ بـ https:// أو اترك الحقل فارغاً.',
+      other: 'تعذّر استخراج المقال بسبب خطأ داخلي. أعد المحاولة أو جرّب صفحة أخرى.',
+      sample: 'تعذّر تحميل المثال. أعد تحميل الصفحة.',
+    },
     timing: 'زمن الاستخراج',
     ms: 'م.ث',
     removedTitle: 'الكتل المحذوفة',
@@ -74,7 +83,7 @@ const STRINGS = {
     pasteLabel: 'Paste a news page’s HTML here',
     dropHint: 'or drop an .html file here, or',
     chooseFile: 'choose a file',
-    urlLabel: 'Page address (optional):',
+    urlLabel: 'Page address (optional; only used to resolve links and images, nothing is fetched):',
     removeRelated: 'Remove related content',
     extract: 'Extract article',
     loading: 'Loading the WebAssembly module…',
@@ -85,6 +94,15 @@ const STRINGS = {
       `Extracted in ${ms} ms (${words} words).` +
       (readable ? '' : ' Note: this page does not look like an article; the result may be incomplete.'),
     failed: 'Extraction failed',
+    errors: {
+      NO_ARTICLE: 'No article was found on this page: it may be a home page or a list of links. Try unticking "Remove related content", or a page with a single story.',
+      EMPTY_INPUT: 'The page is empty: paste the HTML of a news page first.',
+      NOT_HTML: 'This file is not an HTML page. Choose an .html file saved from the browser.',
+      INPUT_TOO_LARGE: 'The page is larger than naqi accepts.',
+      INVALID_URL: 'The page address is not valid: type one starting with https:// or leave the field empty.',
+      other: 'The article could not be extracted because of an internal error. Try again or try another page.',
+      sample: 'The sample could not be loaded. Reload the page.',
+    },
     timing: 'Extraction time',
     ms: 'ms',
     removedTitle: 'Removed blocks',
@@ -181,7 +199,15 @@ function setStatus(key, args = [], isError = false) {
 }
 
 function renderStatus() {
-  const s = t()[state.statusKey];
+  const s =
+    state.statusKey === 'error'
+      ? t().errors[state.statusArgs[0]] || t().errors.other
+      : t()[state.statusKey];
+  if (state.statusKey === 'error') {
+    $('status').textContent = s;
+    $('status').classList.add('error');
+    return;
+  }
   const text = typeof s === 'function' ? s(...state.statusArgs) : [s, ...state.statusArgs].filter(Boolean).join(' ');
   $('status').textContent = text;
   $('status').classList.toggle('error', state.statusIsError);
@@ -228,8 +254,9 @@ function runExtract() {
     $('result').hidden = true;
     if (state.view) state.view.unmount();
     state.view = null;
-    const code = err && err.code ? `[${err.code}]` : '';
-    setStatus('failed', [code, err && err.message ? err.message : String(err)], true);
+    // A sentence in the interface language; the code and message stay in the console.
+    console.info('naqi:', err && err.code, err && err.message);
+    setStatus('error', [err && err.code], true);
     return;
   }
   const ms = performance.now() - started;
@@ -240,6 +267,8 @@ function runExtract() {
   state.article = article;
   state.lastMs = ms;
   renderArticle(article, ms);
+  // On a phone the result is below the input: bring it up.
+  if (matchMedia('(max-width: 900px)').matches) $('result').scrollIntoView({ block: 'start' });
   setStatus('done', [formatMs(ms), article.wordCount, isProbablyReadable(html)]);
   window.naqiDemo.lastArticle = article;
   window.naqiDemo.lastMs = ms;
@@ -362,18 +391,24 @@ function wire() {
   });
   for (const button of document.querySelectorAll('button.sample')) {
     button.addEventListener('click', () => {
-      loadSample(button.dataset.sample).catch((err) => setStatus('failed', [String(err)], true));
+      loadSample(button.dataset.sample).catch(() => setStatus('error', ['sample'], true));
     });
   }
   $('extract').addEventListener('click', runExtract);
   $('file-input').addEventListener('change', (event) => loadFile(event.target.files[0]));
+  // A file dropped anywhere on the page is taken; the browser never navigates to it.
   const zone = $('drop-zone');
-  zone.addEventListener('dragover', (event) => {
+  const carriesData = (event) => event.dataTransfer && Array.from(event.dataTransfer.types || []).some((type) => type === 'Files' || type.startsWith('text/'));
+  document.addEventListener('dragover', (event) => {
+    if (!carriesData(event)) return;
     event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
     zone.classList.add('over');
   });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (event) => {
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) zone.classList.remove('over');
+  });
+  document.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('over');
     const file = event.dataTransfer.files[0];

@@ -74,7 +74,11 @@ function createSpeech(ctx) {
     chunks.forEach((chunk, n) => {
       const u = new Utterance(chunk);
       u.lang = voice ? voice.lang : voiceLang;
-      if (voice) u.voice = voice;
+      try {
+        if (voice) u.voice = voice;
+      } catch {
+        // not a voice this engine knows: the language alone picks one
+      }
       u.rate = getRate();
       if (n === chunks.length - 1) {
         u.addEventListener('end', () => mine === token && playing && speakFrom(index + 1));

@@ -199,8 +199,11 @@ font-size: var(--naqi-size);
 .naqi-page[dir="rtl"] .naqi-article { font-size: 1.08em; }
 .naqi[data-align="justify"] .naqi-article :is(p, li, blockquote) { text-align: justify; }
 .naqi-article ol { list-style-type: var(--naqi-list); }
+/* Nastaliq slopes down each word: headings need as much room between lines as the body. */
+.naqi[data-face="nastaliq"] .naqi-title, .naqi[data-face="nastaliq"] .naqi-article :is(h1, h2, h3, h4) { line-height: 2; }
 /* Header items keep their own direction (dir=auto) and line up with the article's side. */
-.naqi-head > * { text-align: match-parent; }
+.naqi-page[dir="rtl"] .naqi-head > * { text-align: right; }
+.naqi-page[dir="ltr"] .naqi-head > * { text-align: left; }
 .naqi-meta { justify-content: flex-start; }
 .naqi-speaking { background: color-mix(in srgb, var(--naqi-accent) 14%, transparent); border-radius: 4px; box-shadow: 0 0 0 4px color-mix(in srgb, var(--naqi-accent) 14%, transparent); }
 .naqi-spot {

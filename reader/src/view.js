@@ -163,6 +163,7 @@ function mount(host, article, options) {
     root.dataset.width = prefs.width;
     root.dataset.font = prefs.font;
     root.dataset.align = prefs.align;
+    root.dataset.face = face || 'system';
     root.style.setProperty('--naqi-size', `${prefs.fontSize}px`);
     root.style.setProperty('--naqi-line', String(prefs.lineHeight || autoLine()));
     root.style.setProperty('--naqi-words', `${prefs.wordSpacing}em`);

@@ -109,7 +109,7 @@ export async function readView(page) {
       // (which lists, by design, the labels and previews of what was stripped).
       shownText: (() => {
         const copy = root.querySelector('.naqi')?.cloneNode(true);
-        copy?.querySelectorAll('.naqi-removed, .naqi-toolbar').forEach((n) => n.remove());
+        copy?.querySelectorAll('.naqi-removed, .naqi-top').forEach((n) => n.remove());
         return copy?.textContent ?? '';
       })(),
       removed: [...root.querySelectorAll('.naqi-removed li')].map((li) => ({

@@ -161,6 +161,12 @@ export async function assertHostKept(page) {
 
 /** After a real Escape the page is as it was, its own later overlay included. */
 export async function assertRestoredAfterEscape(page, rootStyleBefore) {
+  // With the "Aa" panel open (assertNotDrivable opened it), Escape closes the panel first.
+  if (await inView(page, HOST, (root) => root.querySelector('.naqi-panel')?.hidden === false)) {
+    await inView(page, HOST, (root) => root.querySelector('button[data-action="panel"]').focus());
+    await page.keyboard.press('Escape');
+    assert.equal(await inView(page, HOST, (root) => root.querySelector('.naqi-panel').hidden), true, 'Escape closes the panel');
+  }
   await page.keyboard.press('Escape');
   await page.waitForFunction((name) => !document.querySelector(name), HOST);
   const after = await page.evaluate(() => ({

@@ -243,6 +243,44 @@ test('an .html file dropped on the page is extracted', async () => {
   await waitForExtraction(before + 1);
   assertMatchesExpected(await readView(), expected);
   assert.equal(await page.inputValue('#html-input'), html, 'the dropped page is shown in the input');
+  // Anywhere on the page, not only on the drop zone; the browser does not navigate away.
+  const url = page.url();
+  await page.fill('#html-input', '');
+  await page.dispatchEvent('footer.site-footer', 'dragover', { dataTransfer });
+  const prevented = await page.evaluate((transfer) => {
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    document.querySelector('footer.site-footer').dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }, dataTransfer);
+  assert.equal(prevented, true, 'the drop is handled by the page, not the browser');
+  await waitForExtraction(before + 2);
+  assert.equal(page.url(), url);
+  assert.equal(await page.inputValue('#html-input'), html, 'a page dropped on the footer is taken too');
+});
+
+test('the demo on a phone: result scrolled into view, file picker on one line, toolbar in one row', async () => {
+  const p = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'ar' });
+  try {
+    await p.goto(server.url('/'));
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+    const picker = await p.evaluate(() => {
+      const label = document.querySelector('.file-label');
+      return label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight || '20');
+    });
+    assert.ok(picker < 2, `the file picker wraps (${picker} lines)`);
+    await p.click('#sample-ar-news');
+    await p.waitForFunction(() => window.naqiDemo.extractions >= 1);
+    await p.waitForTimeout(100);
+    const top = await p.evaluate(() => document.getElementById('result').getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < 100, `the result is scrolled into view (top ${top})`);
+    const bar = await inView(p, '#reader-host', (root) => root.querySelector('.naqi-toolbar').getBoundingClientRect().height);
+    assert.ok(bar <= 50, `toolbar in one row (${bar}px)`);
+    await p.screenshot({ path: path.join(outDir, 'www-phone.png') });
+  } finally {
+    await p.close();
+  }
+  const wide = await inView(page, '#reader-host', (root) => root.querySelector('.naqi-toolbar').getBoundingClientRect().height);
+  assert.ok(wide <= 50, `toolbar in one row in the result column (${wide}px)`);
 });
 
 // Encodes text as windows-1256 (still common on Arabic sites); characters the
@@ -369,14 +407,15 @@ test('print shows only the reading view', async () => {
   }
 });
 
-test('errors reach the page as coded errors, not crashes', async () => {
+test('errors reach the page as sentences in the interface language, not codes or crashes', async () => {
   await page.fill('#html-input', '   ');
   await page.click('#extract');
   assert.equal(await page.locator('#status.error').count(), 1, 'empty input is reported');
   await page.fill('#html-input', '<html><body><nav><a href="/">Home</a></nav></body></html>');
   await page.click('#extract');
   const status = await page.textContent('#status');
-  assert.ok(status.includes('[NO_ARTICLE]'), `the error code is shown: ${status}`);
+  assert.match(status, /^لم يُعثر على مقال في هذه الصفحة/, `a sentence says why: ${status}`);
+  assert.doesNotMatch(status, /NO_ARTICLE|\[/, 'no error code is shown');
   assert.equal(await page.locator('#result').isHidden(), true, 'no stale article is shown');
   assert.deepEqual(pageErrors, [], 'no uncaught errors on the page');
 });
