@@ -203,7 +203,20 @@ async function updateIndicator(tabId, url) {
   // Without access to the page (no granted host permission, no activeTab grant) Chrome does not
   // even tell us its URL: the icon stays neutral.
   if (!url || !/^https?:/.test(url)) return;
+  const { readableBadge, autoSites } = await loadOptions();
+  let host = '';
   try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return;
+  }
+  // Opt-in everywhere; otherwise only on the automatic-open sites, where the page is read anyway.
+  if (!readableBadge && !autoSites.some((site) => host === site || host.endsWith(`.${site}`))) return;
+  try {
+    // After the load, when the page's main thread is idle: the check never delays the page.
+    await inject(tabId, {
+      func: () => new Promise((resolve) => (self.requestIdleCallback || setTimeout)(() => resolve(true), { timeout: 2000 })),
+    });
     const tree = await inject(tabId, { func: encodeDocument });
     if (typeof tree !== 'string') return;
     await loadCore();

@@ -28,12 +28,16 @@ globalThis.NaqiShared = Object.freeze({
    *   language when the view speaks it.
    * - autoSites: host names (e.g. "example.com") where the view opens by itself on pages that
    *   look like articles. Each one has its own optional host permission.
+   * - readableBadge: whether the toolbar icon shows, on every page, that it looks like an
+   *   article (opt-in; needs the optional permission for all sites). Without it the icon
+   *   says so only on automatic-open sites.
    * - extraLabels: more headings that mark related-content blocks (passed as `extraLabels`).
    */
   DEFAULT_OPTIONS: Object.freeze({
     prefs: Object.freeze({}),
     uiLang: 'auto',
     autoSites: Object.freeze([]),
+    readableBadge: false,
     extraLabels: Object.freeze([]),
   }),
 

@@ -308,6 +308,13 @@ describe('the extension itself', { timeout: 60_000 }, () => {
       readable: chrome.i18n.getMessage('actionTitleReadable'),
       notReadable: chrome.i18n.getMessage('actionTitleNotReadable'),
     }));
+    // Opt-in: without the option (and off the automatic sites) the icon says nothing.
+    await setOptions({});
+    const quiet = await openTab('/ar-news.html?quiet');
+    await quiet.page.waitForTimeout(1500);
+    assert.equal(await inWorker((id) => chrome.action.getTitle({ tabId: id }), quiet.tabId), await inWorker(() => chrome.i18n.getMessage('actionTitle')));
+    await quiet.page.close();
+    await setOptions({ readableBadge: true });
     const article = await openTab('/ar-news.html');
     assert.equal(await titleOf(article.tabId), messages.readable);
     const section = await openTab('/not-article.html');
