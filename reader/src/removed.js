@@ -19,13 +19,13 @@ function listedRemovals(removed) {
  * Where a removed block stood: its element in the source document and the view element it
  * followed (null: the article's start). Returns null when the source does not have it.
  */
-function locate(source, removal, articleEl) {
+function locate(source, removal, articleEl, originalText) {
   if (!source || !source.body) return null;
   const head = squash(removal.preview).replace(/[.…]+$/, '').slice(0, 60);
   if (!head) return null;
   const viewBlocks = new Map();
   for (const node of articleEl.querySelectorAll(BLOCKS)) {
-    const key = squash(node.dataset.naqiText || node.textContent);
+    const key = squash(originalText ? originalText(node) : node.textContent);
     if (key && !viewBlocks.has(key)) viewBlocks.set(key, node);
   }
   const isArticleText = (node) => viewBlocks.has(squash(node.textContent));
@@ -66,7 +66,7 @@ function blockParagraphs(doc, block, fallback) {
 }
 
 function buildRemovedPanel(ctx) {
-  const { doc, t, uiLang, uiDir, article, articleEl, source, onTextAdded } = ctx;
+  const { doc, t, uiLang, uiDir, article, articleEl, source, onTextAdded, originalText } = ctx;
   const listed = listedRemovals(article.removed);
   const panel = el(doc, 'details', { class: 'naqi-removed', dir: uiDir, lang: uiLang });
   const count = new Intl.NumberFormat(uiLang).format(listed.length);
@@ -95,7 +95,7 @@ function buildRemovedPanel(ctx) {
   const spotFor = (i) => {
     if (spots.has(i)) return spots.get(i);
     const r = listed[i];
-    const where = locate(source, r, articleEl);
+    const where = locate(source, r, articleEl, originalText);
     const aside = el(doc, 'aside', { class: 'naqi-spot', 'data-kind': r.kind, 'data-state': 'shown', tabindex: '-1', dir: 'auto' });
     const tag = el(doc, 'p', { class: 'naqi-spot-tag', dir: uiDir, lang: uiLang }, t.kinds[r.kind] || t.kinds['link-list']);
     if (!where) tag.append(' — ', t.placeUnknown);

@@ -104,23 +104,27 @@ function mount(host, article, options) {
   articleEl.append(body);
   page.append(articleEl);
 
-  // Text as the article wrote it, so tashkeel and digit choices can be undone.
+  // Text as the article wrote it, so tashkeel and digit choices can be undone. Collected the
+  // first time the text changes: opening the view with the defaults touches no text node.
   const originals = new Map();
+  let collected = false;
   const remember = (node) => {
-    for (const text of textNodesOf(node)) originals.set(text, text.data);
+    for (const text of textNodesOf(node)) if (!originals.has(text)) originals.set(text, text.data);
   };
   const applyText = () => {
+    if (!collected) {
+      if (prefs.tashkeel && prefs.digits === 'auto') return;
+      collected = true;
+      remember(head);
+      remember(articleEl);
+    }
     for (const [node, original] of originals) {
       const next = transformText(original, prefs);
       if (node.data !== next) node.data = next;
     }
   };
-  remember(head);
-  remember(articleEl);
-  // Removed blocks can be located by their text as the article wrote it.
-  for (const node of articleEl.querySelectorAll('p, li, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, pre')) {
-    node.dataset.naqiText = node.textContent;
-  }
+  /** A block's text as the article wrote it (before tashkeel or digit changes). */
+  const originalText = (node) => textNodesOf(node).map((text) => (originals.has(text) ? originals.get(text) : text.data)).join('');
 
   const panel = buildRemovedPanel({
     doc,
@@ -130,8 +134,9 @@ function mount(host, article, options) {
     article,
     articleEl,
     source: opts.source || null,
+    originalText,
     onTextAdded: (node) => {
-      remember(node);
+      if (collected) remember(node);
       applyText();
     },
   });
@@ -355,7 +360,8 @@ function mount(host, article, options) {
     });
   }
   applyPrefs();
-  updateProgress();
+  // After the first frame: measuring now would force a layout of the whole article.
+  (win.requestAnimationFrame || setTimeout)(() => alive && updateProgress());
 
   const handle = {
     unmount() {
