@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { assertScreenshotNotBlank, inView, waitInView, clickInView, clickInPanel } from './lib.mjs';
+import { assertScreenshotNotBlank, inView, waitInView, clickInView, clickInPanel, renderedFonts } from './lib.mjs';
 import {
   BUILT,
   acceptance,
@@ -137,6 +137,25 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertArticle(await readView(page), arNews.expected);
     assert.equal((await activate(tabId)).action, 'closed');
     assert.deepEqual(await pageState(page), before);
+  });
+
+  test('the bundled Naskh face draws the article, even where the page allows only its own fonts', async () => {
+    await setOptions({});
+    for (const pathname of ['/ar-news.html?fonts', '/strict/ar-news.html']) {
+      const { page, tabId } = await openTab(pathname);
+      assert.equal((await activate(tabId)).action, 'opened');
+      await page.evaluate(() => document.fonts.ready);
+      // The first paragraph with text (some hold only an image).
+      await inView(page, '#naqi-reader', (root) =>
+        [...root.querySelectorAll('article p')].find((p) => p.textContent.trim().length > 40).setAttribute('data-probe', ''),
+      );
+      for (const selector of ['.naqi-title', 'article p[data-probe]']) {
+        const fonts = await renderedFonts(page, '#naqi-reader', selector);
+        assert.deepEqual(fonts.map((f) => [f.familyName, f.isCustomFont]), [['Noto Naskh Arabic', true]], `${pathname} ${selector}: ${JSON.stringify(fonts)}`);
+      }
+      assert.equal((await activate(tabId)).action, 'closed');
+      await page.close();
+    }
   });
 
   test('Escape closes the view and restores the page', async () => {
