@@ -215,7 +215,11 @@ async function updateIndicator(tabId, url) {
   try {
     // After the load, when the page's main thread is idle: the check never delays the page.
     await inject(tabId, {
-      func: () => new Promise((resolve) => (self.requestIdleCallback || setTimeout)(() => resolve(true), { timeout: 2000 })),
+      func: () =>
+        new Promise((resolve) => {
+          if (typeof self.requestIdleCallback === 'function') self.requestIdleCallback(() => resolve(true), { timeout: 2000 });
+          else setTimeout(() => resolve(true), 50);
+        }),
     });
     const tree = await inject(tabId, { func: encodeDocument });
     if (typeof tree !== 'string') return;

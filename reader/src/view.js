@@ -346,22 +346,33 @@ function mount(host, article, options) {
   const onFrameClose = () => {
     if (alive && !frame.open) close_();
   };
-  if (frame) {
-    frame.addEventListener('cancel', onCancel);
-    frame.addEventListener('close', onFrameClose);
-    // Before the view's own faces are added: the page's script-made faces are set aside.
-    restorePage = isolatePage(host, () => alive && showFrame());
-    showFrame();
-  } else {
-    // Focus the view so keyboard scrolling and Escape work at once; deferred
-    // because callers may attach the host to the document after mount().
-    queueMicrotask(() => {
-      if (page.isConnected) page.focus({ preventScroll: true });
-    });
+  // Should anything below fail, the page must not stay hidden behind a half-built view.
+  try {
+    if (frame) {
+      frame.addEventListener('cancel', onCancel);
+      frame.addEventListener('close', onFrameClose);
+      // Before the view's own faces are added: the page's script-made faces are set aside.
+      restorePage = isolatePage(host, () => alive && showFrame());
+      showFrame();
+    } else {
+      // Focus the view so keyboard scrolling and Escape work at once; deferred
+      // because callers may attach the host to the document after mount().
+      queueMicrotask(() => {
+        if (page.isConnected) page.focus({ preventScroll: true });
+      });
+    }
+    applyPrefs();
+    // After the first frame: measuring now would force a layout of the whole article.
+    // (Called as a method: Firefox's content scripts refuse a detached requestAnimationFrame.)
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => alive && updateProgress());
+    else setTimeout(() => alive && updateProgress(), 16);
+  } catch (error) {
+    alive = false;
+    if (restorePage) restorePage();
+    shadow.replaceChildren();
+    mounted.delete(host);
+    throw error;
   }
-  applyPrefs();
-  // After the first frame: measuring now would force a layout of the whole article.
-  (win.requestAnimationFrame || setTimeout)(() => alive && updateProgress());
 
   const handle = {
     unmount() {
