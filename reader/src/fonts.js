@@ -63,6 +63,7 @@ function registerFaces(doc, base, face) {
         list.push(new win.FontFace(family, `url("${url}") format("woff2")`, {
           weight: String(weight),
           style: 'normal',
+          // Never invisible text: should a page's policy block the file, the fallback stays.
           display: 'swap',
           unicodeRange: range,
         }));

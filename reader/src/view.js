@@ -348,11 +348,14 @@ function mount(host, article, options) {
   };
   // Should anything below fail, the page must not stay hidden behind a half-built view.
   try {
+    // Styles and fonts in place before the first layout (showFrame's focus forces one).
+    applyPrefs();
     if (frame) {
       frame.addEventListener('cancel', onCancel);
       frame.addEventListener('close', onFrameClose);
-      // Before the view's own faces are added: the page's script-made faces are set aside.
       restorePage = isolatePage(host, () => alive && showFrame());
+      // The page's script-made faces were set aside, the view's with them: add them back.
+      fontFaces = registerFaces(doc, opts.fonts, face);
       showFrame();
     } else {
       // Focus the view so keyboard scrolling and Escape work at once; deferred
@@ -361,7 +364,6 @@ function mount(host, article, options) {
         if (page.isConnected) page.focus({ preventScroll: true });
       });
     }
-    applyPrefs();
     // After the first frame: measuring now would force a layout of the whole article.
     // (Called as a method: Firefox's content scripts refuse a detached requestAnimationFrame.)
     if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => alive && updateProgress());
@@ -386,12 +388,13 @@ function mount(host, article, options) {
       scroller.removeEventListener('scroll', updateProgress);
       host.removeEventListener('keydown', onKeydown);
       host.removeAttribute('data-naqi-theme');
-      if (fullPage) for (const f of fontFaces) doc.fonts.delete(f);
       if (frame) {
         frame.removeEventListener('cancel', onCancel);
         frame.removeEventListener('close', onFrameClose);
         if (frame.open) frame.close();
         restorePage();
+        // After the page's own faces are back (ours were among those set aside).
+        for (const f of fontFaces) doc.fonts.delete(f);
       }
       shadow.replaceChildren();
       try {
