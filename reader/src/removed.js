@@ -123,6 +123,9 @@ function buildRemovedPanel(ctx) {
         aside.dataset.state = restore ? 'restored' : 'shown';
         aside.querySelector('.naqi-spot-body').hidden = !restore;
         aside.querySelector('.naqi-spot-preview').hidden = restore;
+        const tag = aside.querySelector('.naqi-spot-tag');
+        tag.dataset.kind = tag.dataset.kind || tag.textContent;
+        tag.textContent = restore ? `${tag.dataset.kind} · ${t.restored}` : tag.dataset.kind;
         restoreButton.textContent = restore ? t.takeOut : t.putBack;
         restoreButton.setAttribute('aria-pressed', String(restore));
         if (!restore) {

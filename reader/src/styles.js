@@ -215,7 +215,8 @@ border-radius: 6px;
 .naqi-spot:focus { outline: 2px solid var(--naqi-accent); }
 .naqi-spot-tag { margin: 0 0 0.3em !important; font-family: var(--naqi-ui-font); font-size: 13px; color: var(--naqi-accent); }
 .naqi-spot-preview { margin: 0 !important; color: var(--naqi-muted); }
-.naqi-spot-body p { margin-block: 0 0.5em; }
+.naqi-spot-body p { margin-block: 0 0.5em !important; }
+.naqi-spot-body p:last-child { margin-block-end: 0 !important; }
 
 .naqi-site {
 margin: 0 0 0.4em;

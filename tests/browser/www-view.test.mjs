@@ -178,6 +178,8 @@ test('removed blocks: kinds in words, no noise, shown where they stood and put b
     assert.match(placed.text, /افتتاح حديقة عامة جديدة/);
     assert.match(placed.before, /^كَتَبَ ٱلمراسلُ/, 'put back after the paragraph it followed on the page');
     assert.equal(placed.focused, true);
+    const { ensureOutDir } = await import('./lib.mjs');
+    await page.screenshot({ path: path.join(await ensureOutDir(), 'view-ar-restored.png') });
     await clickInView(page, '#host', 'button[data-action="removed-restore"][data-index="0"]');
     assert.equal(await inView(page, '#host', (root) => root.querySelector('article .naqi-spot').hidden), true, 'removed again');
     // Without a source page the block is still shown, at the end, saying so.
