@@ -41,10 +41,18 @@ async function inject(tabId, details) {
   return first?.result;
 }
 
-/** Shows a short message (a _locales message name) in the page. */
-function notify(tabId, messageName) {
-  return inject(tabId, { func: (name) => globalThis.NaqiGlue.notify(name), args: [messageName] });
+/** Shows a message (a _locales message name) in the page, with a retry when there is one. */
+function notify(tabId, messageName, retry = null) {
+  return inject(tabId, { func: (name, again) => globalThis.NaqiGlue.notify(name, again), args: [messageName, retry] });
 }
+
+/** What "open anyway" can change for a failure: keep related blocks, or lift the size limit. */
+function retryFor(error) {
+  if (error?.code === 'NO_ARTICLE') return 'keep-related';
+  if (error?.code === 'INPUT_TOO_LARGE') return 'no-limit';
+  return null;
+}
+const NO_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /** Which locale message explains a failed extraction. */
 function messageForError(error) {
@@ -65,15 +73,12 @@ const VIEW_LANGS = ['ar', 'en', 'fa', 'ur'];
 
 function pickUiLang(setting, articleLang) {
   if (VIEW_LANGS.includes(setting)) return setting;
-  // 'auto': Arabic when the browser picked Arabic for the extension's own messages; else the
-  // browser's language when it is Persian or Urdu; else the article's, when it is one of the
-  // three; else English.
-  const prefix = (lang) => String(lang || '').toLowerCase().split('-')[0];
-  if (prefix(chrome.i18n.getMessage('lang')) === 'ar') return 'ar';
-  const rtl = ['ar', 'fa', 'ur'];
+  const prefix = (lang) => String(lang || '').toLowerCase().split(/[-_]/)[0];
+  // 'article': the article's language when the view speaks it. 'auto' (and the fallback):
+  // the browser's own interface language when the view speaks it, else English.
+  if (setting === 'article' && VIEW_LANGS.includes(prefix(articleLang))) return prefix(articleLang);
   const browser = prefix(chrome.i18n.getUILanguage?.());
-  if (browser === 'fa' || browser === 'ur') return browser;
-  return rtl.includes(prefix(articleLang)) ? prefix(articleLang) : 'en';
+  return VIEW_LANGS.includes(browser) ? browser : 'en';
 }
 
 const busyTabs = new Set();
@@ -84,7 +89,7 @@ const busyTabs = new Set();
  * With `{ onlyIfReadable: true }` (automatic sites) it leaves pages that do not look like
  * articles alone.
  */
-async function activate(tabId, { onlyIfReadable = false } = {}) {
+async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
   if (busyTabs.has(tabId)) return { action: 'skipped', reason: 'busy' };
   busyTabs.add(tabId);
   try {
@@ -116,10 +121,14 @@ async function activate(tabId, { onlyIfReadable = false } = {}) {
     }
     let article;
     try {
-      article = extractTree(page.tree, { url: page.url, extraLabels: options.extraLabels });
+      const extractOptions = { url: page.url, extraLabels: options.extraLabels };
+      if (retry === 'keep-related') extractOptions.removeRelated = false;
+      if (retry === 'no-limit') extractOptions.maxInputBytes = NO_LIMIT_BYTES;
+      article = extractTree(page.tree, extractOptions);
     } catch (error) {
       console.warn('naqi: extraction failed', error);
-      await notify(tabId, messageForError(error));
+      // A retry that failed the same way offers nothing more.
+      await notify(tabId, messageForError(error), retry ? null : retryFor(error));
       return { action: 'failed', code: error?.code ?? 'UNKNOWN' };
     }
     const extracted = performance.now();
@@ -194,7 +203,24 @@ async function updateIndicator(tabId, url) {
   // Without access to the page (no granted host permission, no activeTab grant) Chrome does not
   // even tell us its URL: the icon stays neutral.
   if (!url || !/^https?:/.test(url)) return;
+  const { readableBadge, autoSites } = await loadOptions();
+  let host = '';
   try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return;
+  }
+  // Opt-in everywhere; otherwise only on the automatic-open sites, where the page is read anyway.
+  if (!readableBadge && !autoSites.some((site) => host === site || host.endsWith(`.${site}`))) return;
+  try {
+    // After the load, when the page's main thread is idle: the check never delays the page.
+    await inject(tabId, {
+      func: () =>
+        new Promise((resolve) => {
+          if (typeof self.requestIdleCallback === 'function') self.requestIdleCallback(() => resolve(true), { timeout: 2000 });
+          else setTimeout(() => resolve(true), 50);
+        }),
+    });
     const tree = await inject(tabId, { func: encodeDocument });
     if (typeof tree !== 'string') return;
     await loadCore();
@@ -241,6 +267,10 @@ function syncAutoOpen() {
 }
 
 chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.kind === MSG.RETRY && sender.tab?.id !== undefined && sender.frameId === 0) {
+    const retry = ['keep-related', 'no-limit'].includes(message.retry) ? message.retry : null;
+    activate(sender.tab.id, { retry }).catch((error) => console.warn('naqi: retry failed', error));
+  }
   if (message?.kind === MSG.AUTO_OPEN && sender.tab?.id !== undefined && sender.frameId === 0) {
     activate(sender.tab.id, { onlyIfReadable: true }).catch((error) =>
       console.warn('naqi: automatic opening failed', error),

@@ -9,6 +9,8 @@ globalThis.NaqiShared = Object.freeze({
   MSG: Object.freeze({
     /** content/auto.js -> worker: this page is on an automatic-open site; open it if readable. */
     AUTO_OPEN: 'naqi:auto-open',
+    /** The failure notice -> worker: try again ({ retry: 'keep-related' | 'no-limit' }). */
+    RETRY: 'naqi:retry',
   }),
 
   /** The id under which the automatic-open content script is registered. */
@@ -21,17 +23,21 @@ globalThis.NaqiShared = Object.freeze({
    * What chrome.storage.sync holds, with the value used when a key is missing.
    * - prefs: the reading view's theme, fontSize, width and font (partial; the reader fills
    *   in its own defaults for anything missing or invalid).
-   * - uiLang: 'auto' | 'ar' | 'en' | 'fa' | 'ur'; 'auto' picks Arabic when the browser is
-   *   Arabic, Persian or Urdu when the browser is, else the article's language when it is
-   *   one of those three, English otherwise.
+   * - uiLang: 'auto' | 'article' | 'ar' | 'en' | 'fa' | 'ur'; 'auto' follows the browser's
+   *   interface language (English when the view does not speak it), 'article' the article's
+   *   language when the view speaks it.
    * - autoSites: host names (e.g. "example.com") where the view opens by itself on pages that
    *   look like articles. Each one has its own optional host permission.
+   * - readableBadge: whether the toolbar icon shows, on every page, that it looks like an
+   *   article (opt-in; needs the optional permission for all sites). Without it the icon
+   *   says so only on automatic-open sites.
    * - extraLabels: more headings that mark related-content blocks (passed as `extraLabels`).
    */
   DEFAULT_OPTIONS: Object.freeze({
     prefs: Object.freeze({}),
     uiLang: 'auto',
     autoSites: Object.freeze([]),
+    readableBadge: false,
     extraLabels: Object.freeze([]),
   }),
 

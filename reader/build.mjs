@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-const ORDER = ['strings', 'styles', 'sanitize', 'helpers', 'isolate', 'view'];
+const ORDER = ['strings', 'strings-fa-ur', 'styles', 'sanitize', 'helpers', 'icons', 'fonts', 'text', 'speech', 'removed', 'toolbar', 'isolate', 'view'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2];
 if (!out) {

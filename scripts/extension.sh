@@ -27,6 +27,7 @@ cp -r extension/background.js extension/shared.js extension/content extension/op
   extension/_locales "$OUT/"
 for file in "${WEB_BUILD[@]}"; do cp "$PKG/$file" "$OUT/pkg/$file"; done
 node reader/build.mjs "$OUT/reader/reader.js"
+node reader/fonts.mjs "$OUT/fonts"
 node extension/icons/draw.mjs "$OUT/icons"
 
 VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
@@ -56,4 +57,9 @@ with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         with open(os.path.join(src, name), "rb") as f:
             z.writestr(info, f.read())
 PY
-echo "extension: $OUT ($(find "$OUT" -type f | wc -l) files), $ZIP ($(( $(stat -c %s "$ZIP") / 1024 )) KB)"
+ZIP_BYTES=$(stat -c %s "$ZIP")
+echo "extension: $OUT ($(find "$OUT" -type f | wc -l) files), $ZIP ($(( ZIP_BYTES / 1024 )) KB; budget 2048 KB)"
+if [ "$ZIP_BYTES" -ge $((2 * 1024 * 1024)) ]; then
+  echo "extension: the zip is over the 2 MB budget" >&2
+  exit 1
+fi

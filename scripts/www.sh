@@ -36,6 +36,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT/naqi" "$OUT/samples"
 cp www/index.html www/app.js www/style.css "$OUT/"
 node reader/build.mjs "$OUT/reader.js"
+node reader/fonts.mjs "$OUT/fonts"
 cp samples/*.html samples/*.expected.json "$OUT/samples/"
 
 if [ -f "$PKG_DIR/web.js" ]; then

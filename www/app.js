@@ -12,11 +12,11 @@ const STRINGS = {
     tagline: 'عرض قراءة نظيف لصفحات الأخبار، عربي أولاً: يزيل «اقرأ أيضاً» والمقالات المشابهة والأكثر قراءة وأزرار المشاركة.',
     otherLang: 'English',
     inputTitle: 'الصفحة',
-    samples: 'أمثلة:',
+    samples: 'جرّب مثالاً بنقرة:',
     pasteLabel: 'ألصق HTML صفحة خبر هنا',
     dropHint: 'أو اسحب ملف ‎.html‎ وأفلته هنا، أو',
     chooseFile: 'اختر ملفاً',
-    urlLabel: 'عنوان الصفحة (اختياري):',
+    urlLabel: 'عنوان الصفحة (اختياري، لتصحيح الروابط والصور فقط؛ لا يُجلب شيء من الشبكة):',
     removeRelated: 'إزالة المحتوى المرتبط',
     extract: 'استخراج المقال',
     loading: 'جارٍ تحميل وحدة WebAssembly…',
@@ -27,6 +27,15 @@ const STRINGS = {
       `استُخرج المقال في ${ms} م.ث (${words} كلمة).` +
       (readable ? '' : ' تنبيه: لا تبدو هذه الصفحة مقالاً، والنتيجة قد تكون ناقصة.'),
     failed: 'فشل الاستخراج',
+    errors: {
+      NO_ARTICLE: 'لم يُعثر على مقال في هذه الصفحة: قد تكون صفحة رئيسية أو قائمة روابط. جرّب إلغاء «إزالة المحتوى المرتبط» أو صفحة خبر واحد.',
+      EMPTY_INPUT: 'الصفحة فارغة: ألصق HTML صفحة خبر أولاً.',
+      NOT_HTML: 'هذا الملف ليس صفحة HTML. اختر ملف ‎.html‎ محفوظاً من المتصفح.',
+      INPUT_TOO_LARGE: 'الصفحة أكبر من الحد الذي يقبله نقي.',
+      INVALID_URL: 'عنوان الصفحة غير صالح: اكتب عنواناً يبدأ بـ https:// أو اترك الحقل فارغاً.',
+      other: 'تعذّر استخراج المقال بسبب خطأ داخلي. أعد المحاولة أو جرّب صفحة أخرى.',
+      sample: 'تعذّر تحميل المثال. أعد تحميل الصفحة.',
+    },
     timing: 'زمن الاستخراج',
     ms: 'م.ث',
     removedTitle: 'الكتل المحذوفة',
@@ -48,17 +57,33 @@ const STRINGS = {
       excerpt: 'المقتطف',
     },
     minutes: (a, b) => (a === b ? `${a} د` : `${a}–${b} د`),
+    kinds: {
+      'read-also': 'اقرأ أيضاً',
+      related: 'مقالات ذات صلة',
+      'most-read': 'الأكثر قراءة',
+      recommended: 'مقترحات',
+      'latest-news': 'آخر الأخبار',
+      share: 'أزرار المشاركة',
+      'follow-us': 'تابعنا',
+      tags: 'الوسوم',
+      comments: 'التعليقات',
+      newsletter: 'النشرة البريدية',
+      ad: 'إعلان',
+      'link-list': 'قائمة روابط',
+      'other-article': 'مقال آخر',
+      boilerplate: 'عبارة من الموقع',
+    },
     footer: 'كل المعالجة تجري في متصفحك عبر WebAssembly؛ لا يُرسل شيء إلى أي خادم.',
   },
   en: {
     tagline: 'A clean, Arabic-first reading view for news pages: strips "read also" teasers, related lists, most-read rails and share bars.',
     otherLang: 'عربي',
     inputTitle: 'Page',
-    samples: 'Samples:',
+    samples: 'Try a sample in one click:',
     pasteLabel: 'Paste a news page’s HTML here',
     dropHint: 'or drop an .html file here, or',
     chooseFile: 'choose a file',
-    urlLabel: 'Page address (optional):',
+    urlLabel: 'Page address (optional; only used to resolve links and images, nothing is fetched):',
     removeRelated: 'Remove related content',
     extract: 'Extract article',
     loading: 'Loading the WebAssembly module…',
@@ -69,6 +94,15 @@ const STRINGS = {
       `Extracted in ${ms} ms (${words} words).` +
       (readable ? '' : ' Note: this page does not look like an article; the result may be incomplete.'),
     failed: 'Extraction failed',
+    errors: {
+      NO_ARTICLE: 'No article was found on this page: it may be a home page or a list of links. Try unticking "Remove related content", or a page with a single story.',
+      EMPTY_INPUT: 'The page is empty: paste the HTML of a news page first.',
+      NOT_HTML: 'This file is not an HTML page. Choose an .html file saved from the browser.',
+      INPUT_TOO_LARGE: 'The page is larger than naqi accepts.',
+      INVALID_URL: 'The page address is not valid: type one starting with https:// or leave the field empty.',
+      other: 'The article could not be extracted because of an internal error. Try again or try another page.',
+      sample: 'The sample could not be loaded. Reload the page.',
+    },
     timing: 'Extraction time',
     ms: 'ms',
     removedTitle: 'Removed blocks',
@@ -90,6 +124,22 @@ const STRINGS = {
       excerpt: 'Excerpt',
     },
     minutes: (a, b) => (a === b ? `${a} min` : `${a}–${b} min`),
+    kinds: {
+      'read-also': 'Read also',
+      related: 'Related articles',
+      'most-read': 'Most read',
+      recommended: 'Recommended',
+      'latest-news': 'Latest news',
+      share: 'Share buttons',
+      'follow-us': 'Follow us',
+      tags: 'Tags',
+      comments: 'Comments',
+      newsletter: 'Newsletter',
+      ad: 'Advertisement',
+      'link-list': 'List of links',
+      'other-article': 'Another article',
+      boilerplate: 'Site notice',
+    },
     footer: 'Everything runs in your browser through WebAssembly; nothing is sent to any server.',
   },
 };
@@ -106,6 +156,7 @@ const state = {
   statusKey: 'loading',
   statusArgs: [],
   statusIsError: false,
+  source: null,
 };
 
 function pickUiLang() {
@@ -148,7 +199,15 @@ function setStatus(key, args = [], isError = false) {
 }
 
 function renderStatus() {
-  const s = t()[state.statusKey];
+  const s =
+    state.statusKey === 'error'
+      ? t().errors[state.statusArgs[0]] || t().errors.other
+      : t()[state.statusKey];
+  if (state.statusKey === 'error') {
+    $('status').textContent = s;
+    $('status').classList.add('error');
+    return;
+  }
   const text = typeof s === 'function' ? s(...state.statusArgs) : [s, ...state.statusArgs].filter(Boolean).join(' ');
   $('status').textContent = text;
   $('status').classList.toggle('error', state.statusIsError);
@@ -195,14 +254,21 @@ function runExtract() {
     $('result').hidden = true;
     if (state.view) state.view.unmount();
     state.view = null;
-    const code = err && err.code ? `[${err.code}]` : '';
-    setStatus('failed', [code, err && err.message ? err.message : String(err)], true);
+    // A sentence in the interface language; the code and message stay in the console.
+    console.info('naqi:', err && err.code, err && err.message);
+    setStatus('error', [err && err.code], true);
     return;
   }
   const ms = performance.now() - started;
+  // Only its text is read (to place removed blocks). Style attributes and elements go first:
+  // the parsed document shares this page's CSP, which would report each one.
+  const textOnly = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  state.source = new DOMParser().parseFromString(textOnly, 'text/html');
   state.article = article;
   state.lastMs = ms;
   renderArticle(article, ms);
+  // On a phone the result is below the input: bring it up.
+  if (matchMedia('(max-width: 900px)').matches) $('result').scrollIntoView({ block: 'start' });
   setStatus('done', [formatMs(ms), article.wordCount, isProbablyReadable(html)]);
   window.naqiDemo.lastArticle = article;
   window.naqiDemo.lastMs = ms;
@@ -219,6 +285,9 @@ function renderArticle(article, ms) {
 
   state.view = NaqiReader.mount($('reader-host'), article, {
     uiLang: state.uiLang,
+    // The bundled fonts, and the page itself so the view can show where a removed block stood.
+    fonts: 'fonts/',
+    source: state.source,
     prefs: loadPrefs(),
     onPrefsChange: (prefs) => safeStorage('set', PREFS_KEY, JSON.stringify(prefs)),
     onClose: () => {
@@ -230,7 +299,10 @@ function renderArticle(article, ms) {
 
   $('timing').textContent = `${formatMs(ms)} ${strings.ms}`;
 
-  const removed = Array.isArray(article.removed) ? article.removed : [];
+  // Blocks of a few words with no label (a lone "pdf") are noise: not listed.
+  const removed = (Array.isArray(article.removed) ? article.removed : []).filter(
+    (r) => r.label || String(r.preview || '').trim().split(/\s+/).length >= 4,
+  );
   $('removed-count').textContent = `(${removed.length})`;
   const list = $('removed-list');
   list.replaceChildren();
@@ -245,11 +317,8 @@ function renderArticle(article, ms) {
     li.dataset.kind = r.kind;
     const kind = document.createElement('span');
     kind.className = 'kind';
-    kind.textContent = r.kind;
-    const rule = document.createElement('span');
-    rule.className = 'rule';
-    rule.textContent = r.rule;
-    li.append(kind, ' ', rule);
+    kind.textContent = strings.kinds[r.kind] || strings.kinds['link-list'];
+    li.append(kind);
     if (r.label) {
       const label = document.createElement('span');
       label.className = 'label';
@@ -322,18 +391,24 @@ function wire() {
   });
   for (const button of document.querySelectorAll('button.sample')) {
     button.addEventListener('click', () => {
-      loadSample(button.dataset.sample).catch((err) => setStatus('failed', [String(err)], true));
+      loadSample(button.dataset.sample).catch(() => setStatus('error', ['sample'], true));
     });
   }
   $('extract').addEventListener('click', runExtract);
   $('file-input').addEventListener('change', (event) => loadFile(event.target.files[0]));
+  // A file dropped anywhere on the page is taken; the browser never navigates to it.
   const zone = $('drop-zone');
-  zone.addEventListener('dragover', (event) => {
+  const carriesData = (event) => event.dataTransfer && Array.from(event.dataTransfer.types || []).some((type) => type === 'Files' || type.startsWith('text/'));
+  document.addEventListener('dragover', (event) => {
+    if (!carriesData(event)) return;
     event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
     zone.classList.add('over');
   });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (event) => {
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) zone.classList.remove('over');
+  });
+  document.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('over');
     const file = event.dataTransfer.files[0];

@@ -6,7 +6,7 @@
 //   NaqiGlue.snapshotUnlessOpen() -> { open: true } | { url }
 //   NaqiGlue.open(article, { prefs, uiLang }) -> boolean
 //   NaqiGlue.close() -> boolean
-//   NaqiGlue.notify(messageName)
+//   NaqiGlue.notify(messageName, retry)
 //
 // The view opens in the reader's full-page mode (reader/src/isolate.js): hiding the page
 // touches only the `style` and `inert` attributes of the root element and its children, and
@@ -20,7 +20,7 @@
 
   const { HOST_ID } = globalThis.NaqiShared;
   const TOAST_ID = 'naqi-toast';
-  const TOAST_MS = 5000;
+  const NOTICE_MS = 20000;
 
   /** The open view: { host, view, focused, onKeydown }. */
   let session = null;
@@ -50,6 +50,10 @@
         prefs: { ...globalThis.NaqiReader.DEFAULT_PREFS, ...prefs },
         uiLang,
         fullPage: true,
+        // The bundled fonts (web-accessible), and the page itself so that a removed block can
+        // be shown where it stood.
+        fonts: chrome.runtime.getURL('fonts/'),
+        source: document,
         onClose: close,
         // Called only after a user's own click in the view (the reader ignores events a
         // page script makes), so the page cannot write the user's preferences.
@@ -90,24 +94,60 @@
     return true;
   }
 
-  /** Shows a short localized message (a _locales message name) at the top of the page. */
-  function notify(messageName) {
+  /**
+   * Shows a localized message (a _locales message name) at the top of the page, saying why the
+   * view did not open, with a way to try again when there is one (`retry`: 'keep-related' or
+   * 'no-limit', passed back to the worker) and a dismiss button. It stays until dismissed, a
+   * real Escape, or NOTICE_MS.
+   */
+  function notify(messageName, retry) {
     document.getElementById(TOAST_ID)?.remove();
     const text = chrome.i18n.getMessage(messageName) || messageName;
     const toast = document.createElement('naqi-toast');
     toast.id = TOAST_ID;
     const shadow = toast.attachShadow({ mode: 'open' });
     const box = document.createElement('div');
-    box.setAttribute('role', 'status');
     box.dir = chrome.i18n.getMessage('dir') || 'auto';
     box.lang = chrome.i18n.getMessage('lang');
-    box.textContent = text;
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = text;
+    box.append(message);
+    const dismiss = () => {
+      toast.remove();
+      window.removeEventListener('keydown', onKey, true);
+    };
+    const onKey = (event) => {
+      if (event.isTrusted && event.key === 'Escape') dismiss();
+    };
+    const button = (label, onClick) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.addEventListener('click', (event) => {
+        if (event.isTrusted) onClick();
+      });
+      box.append(b);
+      return b;
+    };
+    const anywayLabel = { 'keep-related': 'errorNoArticleAnyway', 'no-limit': 'errorTooLargeAnyway' }[retry];
+    if (anywayLabel) {
+      button(chrome.i18n.getMessage(anywayLabel), () => {
+        dismiss();
+        chrome.runtime.sendMessage({ kind: globalThis.NaqiShared.MSG.RETRY, retry }).catch(() => {});
+      });
+    }
+    button(chrome.i18n.getMessage('errorDismiss'), dismiss);
     const css =
       ':host { all: initial; position: fixed; inset-block-start: 16px; inset-inline: 0; ' +
       'z-index: 2147483647; display: flex; justify-content: center; pointer-events: none; } ' +
-      'div { font: 15px/1.5 system-ui, "Noto Sans Arabic", sans-serif; background: #1f2937; ' +
-      'color: #fff; padding: 10px 16px; border-radius: 8px; max-inline-size: 90vw; ' +
-      'box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); }';
+      'div { pointer-events: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; ' +
+      'font: 15px/1.5 system-ui, "Noto Sans Arabic", sans-serif; background: #1f2937; ' +
+      'color: #fff; padding: 10px 16px; border-radius: 8px; max-inline-size: min(90vw, 40em); ' +
+      'box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); } p { margin: 0; flex: 1 1 16em; } ' +
+      'button { font: inherit; font-size: 14px; color: #1f2937; background: #fff; border: 0; ' +
+      'border-radius: 6px; padding: 4px 10px; cursor: pointer; } ' +
+      'button:last-child { background: transparent; color: #fff; border: 1px solid #9ca3af; }';
     try {
       // A constructed sheet: a page CSP without 'unsafe-inline' styles cannot block it.
       const sheet = new CSSStyleSheet();
@@ -120,7 +160,8 @@
     }
     shadow.append(box);
     document.documentElement.append(toast);
-    setTimeout(() => toast.remove(), TOAST_MS);
+    window.addEventListener('keydown', onKey, true);
+    setTimeout(dismiss, NOTICE_MS);
   }
 
   globalThis.NaqiGlue = Object.freeze({ snapshotUnlessOpen, open, close, notify });

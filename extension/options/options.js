@@ -86,6 +86,25 @@ async function removeSite(site) {
   await renderSites(next);
 }
 
+/** The readable badge needs to read every page: the optional permission for all sites. */
+const ALL_SITES = '*://*/*';
+
+async function toggleBadge() {
+  const box = $('readableBadge');
+  if (!box.checked) {
+    await save({ readableBadge: false });
+    return;
+  }
+  // Must be the first await: the permission prompt needs the click's user gesture.
+  const granted = await chrome.permissions.request({ origins: [ALL_SITES] });
+  if (!granted) {
+    box.checked = false;
+    say(t('optionsAutoDenied'));
+    return;
+  }
+  await save({ readableBadge: true });
+}
+
 async function main() {
   localize();
   const options = await loadOptions();
@@ -115,6 +134,9 @@ async function main() {
   $('shortcut').textContent = shortcut
     ? chrome.i18n.getMessage('optionsShortcut', [shortcut])
     : t('optionsShortcutNone');
+
+  $('readableBadge').checked = options.readableBadge === true;
+  $('readableBadge').addEventListener('change', toggleBadge);
 
   $('add-site').addEventListener('submit', addSite);
   await renderSites(options.autoSites);

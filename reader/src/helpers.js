@@ -118,3 +118,32 @@ function printOnly(host) {
     if (host.hasAttribute('data-naqi-printing')) done();
   }, 60000);
 }
+
+const SEPARATORS = /^[\s|:،,;\-–—•·»«]+|[\s|:،,;\-–—•·»«]+$/g;
+
+/** A site name as a reader expects it: one name, no separators, words of "CNNArabic" apart. */
+function cleanSite(name, url) {
+  let s = String(name || '').replace(/\s+/g, ' ').replace(SEPARATORS, '');
+  if (!s) return siteHost(url);
+  if (/^(https?:\/\/|www\.)/i.test(s)) return siteHost(/^https?:/i.test(s) ? s : `https://${s}`) || s;
+  s = s.split(/\s+[|–—]\s+|\s+-\s+/)[0].replace(SEPARATORS, '');
+  if (!/\s/.test(s) && /^[A-Za-z]{6,}$/.test(s)) s = s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  return s || null;
+}
+
+const BYLINE_PREFIX = /^(by|written by|بقلم|كتب|كتبت|كتبه|تحرير|إعداد|اعداد|نوشته|به قلم|تحریر|رپورٹ)\s*[:：\-–—]?\s+/i;
+
+/** A byline without "By"/"بقلم" prefixes, separators, repeated names or the site's own name. */
+function cleanByline(byline, site) {
+  let s = String(byline || '').replace(/\s+/g, ' ').replace(SEPARATORS, '');
+  for (let i = 0; i < 2; i++) s = s.replace(BYLINE_PREFIX, '').replace(SEPARATORS, '');
+  const names = [];
+  for (const part of s.split(/\s*[،,;]\s*|\s+(?:and|و|و‌)\s+(?=\S)/)) {
+    const name = part.replace(SEPARATORS, '');
+    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  const out = names.join('، ').trim();
+  if (!out || out.length > 120) return null;
+  if (site && out.toLowerCase() === String(site).trim().toLowerCase()) return null;
+  return /[\u0600-\u06ff]/.test(out) ? out : names.join(', ');
+}

@@ -1,90 +1,187 @@
-// UI strings of the reading view (Arabic, English, Persian, Urdu) and the preferences it
-// accepts.
-// Defines: THEMES, WIDTHS, FONTS, MIN_FONT_SIZE, MAX_FONT_SIZE, FONT_STEP, DEFAULT_PREFS,
-// STRINGS, RTL_UI, normalizePrefs(), pickUiLang().
+// UI strings of the reading view (English and Arabic here; Persian and Urdu in
+// strings-fa-ur.js) and the preferences it accepts.
+// Defines: THEMES, WIDTHS, FONTS, ALIGNS, DIGITS, MIN_FONT_SIZE, MAX_FONT_SIZE, FONT_STEP,
+// LINE_HEIGHTS, WORD_SPACINGS, DEFAULT_PREFS, STRINGS, RTL_UI, UI_LANGS, normalizePrefs(),
+// pickUiLang().
 
-const THEMES = ['light', 'sepia', 'dark'];
+const THEMES = ['light', 'sepia', 'dark', 'custom'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
-const FONTS = ['serif', 'sans'];
+/** 'auto': Naskh for Arabic and Persian, Nastaliq for Urdu, a serif face for other scripts. */
+const FONTS = ['auto', 'serif', 'sans', 'nastaliq'];
+const ALIGNS = ['start', 'justify'];
+/** 'auto': digits as the article writes them. */
+const DIGITS = ['auto', 'arabic', 'persian', 'western'];
 const MIN_FONT_SIZE = 14;
 const MAX_FONT_SIZE = 32;
 const FONT_STEP = 2;
+/** Line heights (0 = the script's own: 1.9 for Arabic script, 1.65 otherwise). */
+const LINE_HEIGHTS = [0, 1.4, 1.6, 1.8, 2, 2.2, 2.4, 2.6];
+/** Word spacing in em. Letter spacing is not offered: it breaks Arabic joining. */
+const WORD_SPACINGS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+const COLOR = /^#[0-9a-f]{6}$/i;
 
-const DEFAULT_PREFS = Object.freeze({ theme: 'light', fontSize: 20, width: 'medium', font: 'serif' });
+const DEFAULT_PREFS = Object.freeze({
+  theme: 'light',
+  fontSize: 20,
+  width: 'medium',
+  font: 'auto',
+  lineHeight: 0,
+  wordSpacing: 0,
+  align: 'start',
+  digits: 'auto',
+  tashkeel: true,
+  background: '#fdf6e3',
+  foreground: '#1f2a30',
+  rate: 1,
+});
 
 const STRINGS = {
   en: {
     toolbar: 'Reading view controls',
-    letter: 'A',
     skip: 'Skip to the article',
-    theme: 'Theme',
+    typography: 'Text and colours',
+    theme: 'Colours',
     light: 'Light',
     sepia: 'Sepia',
     dark: 'Dark',
+    custom: 'Custom',
+    background: 'Background',
+    textColor: 'Text colour',
+    size: 'Text size',
     smaller: 'Smaller text',
     larger: 'Larger text',
+    lineHeight: 'Line spacing',
+    tighter: 'Less line spacing',
+    looser: 'More line spacing',
+    wordSpacing: 'Word spacing',
+    wordsCloser: 'Words closer',
+    wordsApart: 'Words further apart',
     width: 'Line width',
     narrow: 'Narrow',
     medium: 'Medium',
     wide: 'Wide',
-    font: 'Font',
-    serif: 'Serif',
+    align: 'Alignment',
+    alignStart: 'Ragged edge',
+    justify: 'Justified',
+    font: 'Typeface',
+    auto: 'Automatic',
+    serif: 'Naskh (serif)',
     sans: 'Sans',
-    listen: 'Listen',
-    stop: 'Stop',
-    copyText: 'Copy text',
-    copyMarkdown: 'Copy Markdown',
+    nastaliq: 'Nastaliq',
+    digits: 'Digits',
+    digitsAuto: 'As written',
+    arabic: '٠١٢ Arabic',
+    persian: '۰۱۲ Persian',
+    western: '012 Western',
+    tashkeel: 'Show diacritics (tashkeel)',
+    progress: 'Reading progress',
+    listen: 'Read aloud',
+    pause: 'Pause',
+    resume: 'Resume',
+    stop: 'Stop reading',
+    previous: 'Previous paragraph',
+    next: 'Next paragraph',
+    speed: 'Speed',
+    slower: 'Slower',
+    faster: 'Faster',
+    voice: 'Voice',
+    noVoice: (language) => `No voice for ${language} is installed on this device, so the article cannot be read aloud. Add one in the system's speech settings.`,
+    noSpeech: 'Read aloud is not available in this browser',
+    copyText: 'Copy the article as text',
+    copyMarkdown: 'Copy the article as Markdown',
     print: 'Print',
-    close: 'Close',
+    close: 'Close the reading view',
     copied: 'Copied',
     copyFailed: 'Could not copy',
-    noSpeech: 'Read aloud is not available in this browser',
     removed: 'Removed blocks',
     nothingRemoved: 'Nothing was removed.',
+    showPlace: 'Show where it was',
+    putBack: 'Put back',
+    takeOut: 'Remove again',
+    placeUnknown: 'Its place in the article is unknown; shown at the end.',
+    restored: 'Put back',
     minutes: (min, max) => `${min === max ? min : `${min}–${max}`} min read`,
     kinds: {
       'read-also': 'Read also',
-      related: 'Related',
+      related: 'Related articles',
       'most-read': 'Most read',
       recommended: 'Recommended',
       'latest-news': 'Latest news',
-      share: 'Share bar',
+      share: 'Share buttons',
       'follow-us': 'Follow us',
       tags: 'Tags',
       comments: 'Comments',
       newsletter: 'Newsletter',
       ad: 'Advertisement',
-      'link-list': 'Link list',
+      'link-list': 'List of links',
+      'other-article': 'Another article',
+      boilerplate: 'Site notice',
     },
   },
   ar: {
     toolbar: 'أدوات عرض القراءة',
-    letter: 'أ',
     skip: 'انتقل إلى المقال',
-    theme: 'السمة',
+    typography: 'الخط والألوان',
+    theme: 'الألوان',
     light: 'فاتح',
-    sepia: 'بني',
+    sepia: 'ورقي',
     dark: 'داكن',
-    smaller: 'تصغير الخط',
-    larger: 'تكبير الخط',
+    custom: 'مخصص',
+    background: 'لون الخلفية',
+    textColor: 'لون النص',
+    size: 'حجم النص',
+    smaller: 'تصغير النص',
+    larger: 'تكبير النص',
+    lineHeight: 'تباعد الأسطر',
+    tighter: 'تقليل تباعد الأسطر',
+    looser: 'زيادة تباعد الأسطر',
+    wordSpacing: 'تباعد الكلمات',
+    wordsCloser: 'تقريب الكلمات',
+    wordsApart: 'تبعيد الكلمات',
     width: 'عرض السطر',
     narrow: 'ضيق',
     medium: 'متوسط',
     wide: 'عريض',
-    font: 'الخط',
-    serif: 'نسخ',
-    sans: 'بسيط',
-    listen: 'استماع',
-    stop: 'إيقاف',
-    copyText: 'نسخ النص',
-    copyMarkdown: 'نسخ Markdown',
+    align: 'المحاذاة',
+    alignStart: 'محاذاة لبداية السطر',
+    justify: 'ضبط الطرفين',
+    font: 'نوع الخط',
+    auto: 'تلقائي',
+    serif: 'خط النسخ',
+    sans: 'خط حديث',
+    nastaliq: 'خط النستعليق',
+    digits: 'الأرقام',
+    digitsAuto: 'كما في المقال',
+    arabic: '٠١٢ هندية',
+    persian: '۰۱۲ فارسية',
+    western: '012 عربية غربية',
+    tashkeel: 'إظهار التشكيل',
+    progress: 'تقدّم القراءة',
+    listen: 'قراءة بصوت عالٍ',
+    pause: 'إيقاف مؤقت',
+    resume: 'متابعة',
+    stop: 'إيقاف القراءة',
+    previous: 'الفقرة السابقة',
+    next: 'الفقرة التالية',
+    speed: 'السرعة',
+    slower: 'أبطأ',
+    faster: 'أسرع',
+    voice: 'الصوت',
+    noVoice: (language) => `لا يوجد على هذا الجهاز صوت للغة ${language}، فلا يمكن قراءة المقال بصوت عالٍ. أضف صوتاً من إعدادات النطق في النظام.`,
+    noSpeech: 'القراءة بصوت عالٍ غير متاحة في هذا المتصفح',
+    copyText: 'نسخ المقال نصاً',
+    copyMarkdown: 'نسخ المقال بصيغة Markdown',
     print: 'طباعة',
-    close: 'إغلاق',
+    close: 'إغلاق عرض القراءة',
     copied: 'تم النسخ',
     copyFailed: 'تعذّر النسخ',
-    noSpeech: 'القراءة بصوت عالٍ غير متاحة في هذا المتصفح',
     removed: 'الكتل المحذوفة',
     nothingRemoved: 'لم يُحذف شيء.',
+    showPlace: 'أرني مكانها',
+    putBack: 'أعِدها إلى المقال',
+    takeOut: 'احذفها ثانية',
+    placeUnknown: 'مكانها في المقال غير معروف؛ تظهر في آخره.',
+    restored: 'أُعيدت',
     minutes: (min, max) => {
       const n = new Intl.NumberFormat('ar');
       const range = min === max ? n.format(min) : `${n.format(min)}–${n.format(max)}`;
@@ -94,7 +191,7 @@ const STRINGS = {
     },
     kinds: {
       'read-also': 'اقرأ أيضاً',
-      related: 'محتوى ذو صلة',
+      related: 'مقالات ذات صلة',
       'most-read': 'الأكثر قراءة',
       recommended: 'مقترحات',
       'latest-news': 'آخر الأخبار',
@@ -105,118 +202,57 @@ const STRINGS = {
       newsletter: 'النشرة البريدية',
       ad: 'إعلان',
       'link-list': 'قائمة روابط',
-    },
-  },
-  fa: {
-    toolbar: 'ابزارهای نمای مطالعه',
-    letter: 'آ',
-    skip: 'رفتن به متن مقاله',
-    theme: 'پوسته',
-    light: 'روشن',
-    sepia: 'کرم',
-    dark: 'تیره',
-    smaller: 'کوچک‌کردن متن',
-    larger: 'بزرگ‌کردن متن',
-    width: 'پهنای سطر',
-    narrow: 'باریک',
-    medium: 'متوسط',
-    wide: 'پهن',
-    font: 'قلم',
-    serif: 'نسخ',
-    sans: 'ساده',
-    listen: 'شنیدن',
-    stop: 'توقف',
-    copyText: 'رونوشت متن',
-    copyMarkdown: 'رونوشت Markdown',
-    print: 'چاپ',
-    close: 'بستن',
-    copied: 'رونوشت شد',
-    copyFailed: 'رونوشت ممکن نشد',
-    noSpeech: 'خواندن با صدای بلند در این مرورگر در دسترس نیست',
-    removed: 'بخش‌های حذف‌شده',
-    nothingRemoved: 'چیزی حذف نشد.',
-    minutes: (min, max) => {
-      const n = new Intl.NumberFormat('fa');
-      return `${min === max ? n.format(min) : `${n.format(min)}–${n.format(max)}`} دقیقه مطالعه`;
-    },
-    kinds: {
-      'read-also': 'بیشتر بخوانید',
-      related: 'مطالب مرتبط',
-      'most-read': 'پربازدیدترین‌ها',
-      recommended: 'پیشنهادها',
-      'latest-news': 'آخرین خبرها',
-      share: 'دکمه‌های هم‌رسانی',
-      'follow-us': 'ما را دنبال کنید',
-      tags: 'برچسب‌ها',
-      comments: 'نظرها',
-      newsletter: 'خبرنامه',
-      ad: 'آگهی',
-      'link-list': 'فهرست پیوندها',
-    },
-  },
-  ur: {
-    toolbar: 'مطالعہ منظر کے اوزار',
-    letter: 'آ',
-    skip: 'مضمون پر جائیں',
-    theme: 'تھیم',
-    light: 'روشن',
-    sepia: 'بادامی',
-    dark: 'گہرا',
-    smaller: 'متن چھوٹا کریں',
-    larger: 'متن بڑا کریں',
-    width: 'سطر کی چوڑائی',
-    narrow: 'تنگ',
-    medium: 'درمیانی',
-    wide: 'چوڑا',
-    font: 'خط',
-    serif: 'نسخ',
-    sans: 'سادہ',
-    listen: 'سنیں',
-    stop: 'روکیں',
-    copyText: 'متن نقل کریں',
-    copyMarkdown: 'Markdown نقل کریں',
-    print: 'پرنٹ',
-    close: 'بند کریں',
-    copied: 'نقل ہو گیا',
-    copyFailed: 'نقل نہیں ہو سکا',
-    noSpeech: 'اس براؤزر میں بلند آواز سے پڑھنے کی سہولت دستیاب نہیں',
-    removed: 'ہٹائے گئے حصے',
-    nothingRemoved: 'کچھ نہیں ہٹایا گیا۔',
-    minutes: (min, max) => `${min === max ? min : `${min}–${max}`} منٹ کا مطالعہ`,
-    kinds: {
-      'read-also': 'یہ بھی پڑھیں',
-      related: 'متعلقہ مواد',
-      'most-read': 'سب سے زیادہ پڑھی گئی',
-      recommended: 'تجاویز',
-      'latest-news': 'تازہ ترین خبریں',
-      share: 'شیئر کے بٹن',
-      'follow-us': 'ہمیں فالو کریں',
-      tags: 'ٹیگز',
-      comments: 'تبصرے',
-      newsletter: 'نیوز لیٹر',
-      ad: 'اشتہار',
-      'link-list': 'روابط کی فہرست',
+      'other-article': 'مقال آخر',
+      boilerplate: 'عبارة من الموقع',
     },
   },
 };
 
-/** Interface languages written right to left. */
+/** Interface languages, and those written right to left. */
+const UI_LANGS = ['ar', 'en', 'fa', 'ur'];
 const RTL_UI = ['ar', 'fa', 'ur'];
+
+function pick(list, value, fallback) {
+  return list.includes(value) ? value : fallback;
+}
+
+function nearest(list, value, fallback) {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return fallback;
+  return list.reduce((best, x) => (Math.abs(x - n) < Math.abs(best - n) ? x : best), list[0]);
+}
 
 function normalizePrefs(prefs, base) {
   const p = Object.assign({}, base || DEFAULT_PREFS, prefs || {});
+  const d = DEFAULT_PREFS;
   return {
-    theme: THEMES.includes(p.theme) ? p.theme : DEFAULT_PREFS.theme,
+    theme: pick(THEMES, p.theme, d.theme),
     fontSize: Number.isFinite(Number(p.fontSize))
       ? Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, Math.round(Number(p.fontSize))))
-      : DEFAULT_PREFS.fontSize,
-    width: WIDTHS.includes(p.width) ? p.width : DEFAULT_PREFS.width,
-    font: FONTS.includes(p.font) ? p.font : DEFAULT_PREFS.font,
+      : d.fontSize,
+    width: pick(WIDTHS, p.width, d.width),
+    font: pick(FONTS, p.font, d.font),
+    lineHeight: nearest(LINE_HEIGHTS, p.lineHeight, d.lineHeight),
+    wordSpacing: nearest(WORD_SPACINGS, p.wordSpacing, d.wordSpacing),
+    align: pick(ALIGNS, p.align, d.align),
+    digits: pick(DIGITS, p.digits, d.digits),
+    tashkeel: p.tashkeel !== false,
+    background: COLOR.test(p.background) ? p.background.toLowerCase() : d.background,
+    foreground: COLOR.test(p.foreground) ? p.foreground.toLowerCase() : d.foreground,
+    rate: Math.min(2, Math.max(0.5, Number.isFinite(Number(p.rate)) ? Math.round(Number(p.rate) * 4) / 4 : 1)),
   };
 }
 
-function pickUiLang(requested) {
-  if (Object.hasOwn(STRINGS, requested)) return requested;
-  const nav = String((globalThis.navigator && navigator.language) || 'en').toLowerCase().split('-')[0];
-  return Object.hasOwn(STRINGS, nav) ? nav : 'en';
+const langPrefix = (tag) => String(tag || '').toLowerCase().split(/[-_]/)[0];
+
+/**
+ * The interface language: a supported code as given; 'article' the article's language when
+ * the view speaks it; otherwise ('auto', missing) the browser's language when the view
+ * speaks it, else English.
+ */
+function pickUiLang(requested, articleLanguage) {
+  if (UI_LANGS.includes(requested)) return requested;
+  if (requested === 'article' && UI_LANGS.includes(langPrefix(articleLanguage))) return langPrefix(articleLanguage);
+  const nav = langPrefix((globalThis.navigator && navigator.language) || 'en');
+  return UI_LANGS.includes(nav) ? nav : 'en';
 }

@@ -21,10 +21,10 @@ color-scheme: light;
 --naqi-chip: #ecebe8;
 --naqi-size: 20px;
 --naqi-measure: 36em;
---naqi-serif-rtl: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Traditional Arabic", "Noto Serif", "DejaVu Serif", serif;
---naqi-serif-ltr: Charter, "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", "Noto Naskh Arabic", "Amiri", serif;
---naqi-sans-rtl: "Noto Sans Arabic", "Vazirmatn", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
---naqi-sans-ltr: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Noto Sans Arabic", sans-serif;
+--naqi-body-font: serif;
+--naqi-line: 1.65;
+--naqi-words: 0;
+--naqi-list: decimal;
 --naqi-ui-font: system-ui, "Segoe UI", "Noto Sans Arabic", Tahoma, "DejaVu Sans", sans-serif;
 container-type: inline-size;
 min-block-size: 100%;
@@ -51,6 +51,15 @@ line-height: 1.5;
 --naqi-rule: #34363b;
 --naqi-bar: rgba(26, 27, 30, 0.94);
 --naqi-chip: #2b2d31;
+}
+.naqi[data-theme="custom"] {
+--naqi-bg: var(--naqi-custom-bg);
+--naqi-fg: var(--naqi-custom-fg);
+--naqi-muted: var(--naqi-custom-fg);
+--naqi-accent: var(--naqi-custom-fg);
+--naqi-rule: color-mix(in srgb, var(--naqi-custom-fg) 25%, transparent);
+--naqi-bar: var(--naqi-custom-bg);
+--naqi-chip: color-mix(in srgb, var(--naqi-custom-fg) 12%, var(--naqi-custom-bg));
 }
 .naqi[data-width="narrow"] { --naqi-measure: 30em; }
 .naqi[data-width="wide"] { --naqi-measure: 46em; }
@@ -90,26 +99,28 @@ line-height: 1.5;
   text-decoration: none;
 }
 /* Shown just under the toolbar (so it hides none of the buttons) when focused from the keyboard. */
-.naqi-skip:focus-visible { inset-block-start: calc(100% + 6px); outline: 2px solid var(--naqi-fg); z-index: 2; }
+.naqi-skip:focus-visible { inset-block-start: calc(100% + 6px); inset-inline-start: 8px; outline: 2px solid var(--naqi-fg); z-index: 2; }
 .naqi-article:focus { outline: none; }
 
-/* Toolbar */
-.naqi-toolbar {
+/* Top bar: the toolbar (one row at any width), the "Aa" panel, read aloud, progress. */
+.naqi-top {
 position: sticky;
 inset-block-start: 0;
 z-index: 1;
-display: flex;
-flex-wrap: wrap;
-align-items: center;
-gap: 6px 6px;
-padding-block: 6px;
-padding-inline: 16px;
 background: var(--naqi-bar);
 border-block-end: 1px solid var(--naqi-rule);
 backdrop-filter: blur(6px);
 }
-.naqi-group { display: inline-flex; flex: none; align-items: center; gap: 2px; }
-.naqi-group + .naqi-group { padding-inline-start: 6px; border-inline-start: 1px solid var(--naqi-rule); }
+.naqi-toolbar {
+display: flex;
+flex-wrap: nowrap;
+align-items: center;
+gap: 2px;
+padding-block: 4px;
+padding-inline: 8px;
+max-inline-size: 60em;
+margin-inline: auto;
+}
 .naqi-spacer { flex: 1 1 auto; }
 .naqi button {
 font: inherit;
@@ -119,15 +130,38 @@ background: transparent;
 border: 1px solid transparent;
 border-radius: 6px;
 padding-block: 4px;
-padding-inline: 6px;
+padding-inline: 8px;
 cursor: pointer;
-min-block-size: 30px;
+min-block-size: 36px;
+min-inline-size: 36px;
 white-space: nowrap;
 }
+.naqi-toolbar button { display: inline-grid; place-items: center; padding: 0; inline-size: 40px; block-size: 40px; flex: none; }
+.naqi-aa { font-weight: 700; font-size: 17px !important; }
 .naqi button:hover { background: var(--naqi-chip); }
-.naqi button:focus-visible { outline: 2px solid var(--naqi-accent); outline-offset: 1px; }
-.naqi button[aria-pressed="true"] { border-color: var(--naqi-accent); color: var(--naqi-accent); }
+.naqi button:focus-visible, .naqi select:focus-visible, .naqi input:focus-visible, .naqi summary:focus-visible { outline: 2px solid var(--naqi-accent); outline-offset: 1px; }
+.naqi button[aria-pressed="true"], .naqi button[aria-expanded="true"] { border-color: var(--naqi-accent); color: var(--naqi-accent); }
 .naqi button:disabled { opacity: 0.45; cursor: default; }
+.naqi-icon { inline-size: 22px; block-size: 22px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+.naqi[dir="rtl"] .naqi-icon-previous, .naqi[dir="rtl"] .naqi-icon-next { transform: scaleX(-1); }
+.naqi-status { color: var(--naqi-accent); font-size: 13px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-inline-size: 0; }
+
+.naqi-panel, .naqi-speech {
+max-inline-size: 60em;
+margin-inline: auto;
+padding-block: 6px 10px;
+padding-inline: 12px;
+border-block-start: 1px solid var(--naqi-rule);
+font-size: 14px;
+}
+.naqi-panel { max-block-size: 70vh; overflow-y: auto; }
+.naqi-row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding-block: 3px; }
+.naqi-row-label { flex: 0 0 7.5em; color: var(--naqi-muted); font-size: 13px; }
+.naqi-row-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-inline-size: 0; }
+.naqi-panel button { border-color: var(--naqi-rule); }
+.naqi-value, .naqi-rate { min-inline-size: 2.6em; text-align: center; font-variant-numeric: tabular-nums; }
+.naqi-colors { display: inline-flex; gap: 4px; }
+.naqi-color { inline-size: 36px; block-size: 32px; padding: 0; border: 1px solid var(--naqi-rule); border-radius: 6px; background: transparent; }
 .naqi-swatch {
 display: inline-block;
 inline-size: 12px;
@@ -140,13 +174,16 @@ vertical-align: -1px;
 .naqi-swatch[data-value="light"] { background: #fbfaf8; }
 .naqi-swatch[data-value="sepia"] { background: #f4ecd8; }
 .naqi-swatch[data-value="dark"] { background: #1a1b1e; }
-.naqi-status { color: var(--naqi-accent); font-size: 13px; }
-
-/* Narrow views (phones, side panels): one row that scrolls sideways. */
-@container (max-width: 640px) {
-.naqi-toolbar { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
-.naqi-spacer { display: none; }
-}
+.naqi-swatch[data-value="custom"] { background: linear-gradient(135deg, var(--naqi-custom-bg) 50%, var(--naqi-custom-fg) 50%); }
+.naqi-speech-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.naqi-voice { font: inherit; font-size: 13px; max-inline-size: 14em; min-block-size: 32px; color: inherit; background: var(--naqi-bg); border: 1px solid var(--naqi-rule); border-radius: 6px; }
+.naqi-speech-message { margin: 0; color: var(--naqi-fg); }
+.naqi-speech-message:empty { display: none; }
+.naqi-progress { block-size: 3px; position: absolute; inset-inline: 0; inset-block-end: -1px; }
+.naqi-progress-fill { display: block; block-size: 100%; background: var(--naqi-accent); transform: scaleX(var(--naqi-progress, 0)); transform-origin: left; }
+.naqi[dir="rtl"] .naqi-progress-fill { transform-origin: right; }
+@media (prefers-reduced-motion: no-preference) { .naqi-flash { animation: naqi-flash 1.2s ease-out; } }
+@keyframes naqi-flash { from { background: var(--naqi-chip); } }
 
 /* Page */
 .naqi-page:focus { outline: none; }
@@ -157,13 +194,29 @@ padding-block: 32px 64px;
 padding-inline: 20px;
 font-size: var(--naqi-size);
 }
-.naqi-head, .naqi-article { font-family: var(--naqi-serif-ltr); line-height: 1.65; }
-.naqi-page[dir="rtl"] .naqi-head, .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-serif-rtl); line-height: 1.9; }
-/* Naskh faces draw smaller than Latin ones at the same size. */
+.naqi-head, .naqi-article { font-family: var(--naqi-body-font); line-height: var(--naqi-line); word-spacing: var(--naqi-words); }
+/* Arabic-script faces draw smaller than Latin ones at the same size. */
 .naqi-page[dir="rtl"] .naqi-article { font-size: 1.08em; }
-.naqi[data-font="sans"] .naqi-head, .naqi[data-font="sans"] .naqi-article { font-family: var(--naqi-sans-ltr); }
-.naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-head,
-.naqi[data-font="sans"] .naqi-page[dir="rtl"] .naqi-article { font-family: var(--naqi-sans-rtl); }
+.naqi[data-align="justify"] .naqi-article :is(p, li, blockquote) { text-align: justify; }
+.naqi-article ol { list-style-type: var(--naqi-list); }
+/* Nastaliq slopes down each word: headings need as much room between lines as the body. */
+.naqi[data-face="nastaliq"] .naqi-title, .naqi[data-face="nastaliq"] .naqi-article :is(h1, h2, h3, h4) { line-height: 2; }
+/* Header items keep their own direction (dir=auto) and line up with the article's side. */
+.naqi-page[dir="rtl"] .naqi-head > * { text-align: right; }
+.naqi-page[dir="ltr"] .naqi-head > * { text-align: left; }
+.naqi-meta { justify-content: flex-start; }
+.naqi-speaking { background: color-mix(in srgb, var(--naqi-accent) 14%, transparent); border-radius: 4px; box-shadow: 0 0 0 4px color-mix(in srgb, var(--naqi-accent) 14%, transparent); }
+.naqi-spot {
+margin-block: 0 1.1em;
+padding: 0.5em 0.8em;
+border: 1px dashed var(--naqi-accent);
+border-radius: 6px;
+}
+.naqi-spot:focus { outline: 2px solid var(--naqi-accent); }
+.naqi-spot-tag { margin: 0 0 0.3em !important; font-family: var(--naqi-ui-font); font-size: 13px; color: var(--naqi-accent); }
+.naqi-spot-preview { margin: 0 !important; color: var(--naqi-muted); }
+.naqi-spot-body p { margin-block: 0 0.5em !important; }
+.naqi-spot-body p:last-child { margin-block-end: 0 !important; }
 
 .naqi-site {
 margin: 0 0 0.4em;
@@ -254,12 +307,14 @@ font-size: 12px;
 }
 .naqi-label { font-weight: 600; }
 .naqi-preview { display: block; margin-block-start: 0.2em; color: var(--naqi-muted); }
+.naqi-removed-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-block-start: 0.3em; }
+.naqi-removed-actions button { border-color: var(--naqi-rule); min-block-size: 30px; font-size: 13px; }
 
 @media print {
   :host { block-size: auto !important; max-block-size: none !important; overflow: visible !important; }
   .naqi-frame { position: absolute; block-size: auto; overflow: visible; }
   .naqi { --naqi-bg: #fff; --naqi-fg: #000; --naqi-muted: #444; --naqi-accent: #000; }
-  .naqi-toolbar, .naqi-removed { display: none !important; }
+  .naqi-top, .naqi-toolbar, .naqi-removed, .naqi-spot:not([data-state="restored"]) { display: none !important; }
   .naqi-page { max-inline-size: none; padding: 0; }
 }
 `;

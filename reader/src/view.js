@@ -1,4 +1,4 @@
-// The view: toolbar, header, body, removed panel, and what the buttons do.
+// The view: toolbar, header, body, removed panel, and what the controls do.
 // Defines: mount(), and globalThis.NaqiReader.
 //
 // The shadow root is closed: `host.shadowRoot` is null for the page, and only this closure
@@ -8,10 +8,11 @@
 // nothing, and preferences change only on a user's action.
 
 const mounted = new WeakMap();
-const FOCUSABLE = 'a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 const shadows = new WeakMap();
 const attachShadow = Element.prototype.attachShadow;
 const showModal = typeof HTMLDialogElement === 'function' ? HTMLDialogElement.prototype.showModal : null;
+const step = (list, value, by) => list[Math.min(list.length - 1, Math.max(0, list.indexOf(value) + by))];
 
 function mount(host, article, options) {
   if (!host || typeof host.attachShadow !== 'function') {
@@ -25,12 +26,13 @@ function mount(host, article, options) {
 
   const opts = options || {};
   const doc = host.ownerDocument;
-  const uiLang = pickUiLang(opts.uiLang);
-  const t = STRINGS[uiLang];
-  const uiDir = RTL_UI.includes(uiLang) ? 'rtl' : 'ltr';
   const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
   const lang = articleLang(article);
+  const uiLang = pickUiLang(opts.uiLang, lang);
+  const t = STRINGS[uiLang];
+  const uiDir = RTL_UI.includes(uiLang) ? 'rtl' : 'ltr';
   let prefs = normalizePrefs(opts.prefs);
+  let face = faceFor(lang, dir, prefs.font);
 
   const fullPage = opts.fullPage === true;
   // The page's other children are hidden, so the host must be one of <html>'s own.
@@ -56,64 +58,22 @@ function mount(host, article, options) {
     shadow.append(root);
   }
 
-  // Toolbar ---------------------------------------------------------------
-  const toolbar = el(doc, 'div', { class: 'naqi-toolbar', role: 'toolbar', 'aria-label': t.toolbar });
-  const button = (action, label, value, extra) =>
-    el(doc, 'button', Object.assign({ type: 'button', 'data-action': action, 'data-value': value }, extra), label);
-  const group = (label, children) => {
-    const g = el(doc, 'div', { class: 'naqi-group', role: 'group', 'aria-label': label, title: label });
-    g.append(...children);
-    return g;
-  };
-
-  const themeButtons = THEMES.map((name) => {
-    const b = button('theme', '', name, { 'aria-pressed': 'false' });
-    b.append(el(doc, 'span', { class: 'naqi-swatch', 'data-value': name, 'aria-hidden': 'true' }), t[name]);
-    return b;
-  });
-  const smaller = button('font-smaller', `${t.letter}−`, null, { 'aria-label': t.smaller, title: t.smaller });
-  const larger = button('font-larger', `${t.letter}+`, null, { 'aria-label': t.larger, title: t.larger });
-  const widthButtons = WIDTHS.map((name) =>
-    button('width', t[name], name, { 'aria-pressed': 'false', title: `${t.width}: ${t[name]}` }),
-  );
-  const fontButtons = FONTS.map((name) => button('font', t[name], name, { 'aria-pressed': 'false' }));
-  const speech = globalThis.speechSynthesis;
-  const listen = button('listen', t.listen, null, speech ? { 'aria-pressed': 'false' } : { disabled: '', title: t.noSpeech });
-  const copyText = button('copy-text', t.copyText);
-  const copyMarkdown = button('copy-markdown', t.copyMarkdown);
-  const print = button('print', t.print);
-  const close = button('close', `✕ ${t.close}`, null, { 'aria-label': t.close });
-  const status = el(doc, 'span', { class: 'naqi-status', role: 'status', 'aria-live': 'polite' });
-  // First in the toolbar (and where focus lands): jumps past the toolbar to the article.
-  const skip = el(doc, 'a', { class: 'naqi-skip', href: '#naqi-article', 'data-action': 'skip' }, t.skip);
-
-  const actions = el(doc, 'div', { class: 'naqi-group' });
-  actions.append(listen, copyText, copyMarkdown, print);
-  toolbar.append(
-    skip,
-    group(t.theme, themeButtons),
-    group(t.font, [smaller, larger, ...fontButtons]),
-    group(t.width, widthButtons),
-    actions,
-    status,
-    el(doc, 'span', { class: 'naqi-spacer' }),
-    close,
-  );
-  root.append(toolbar);
+  const bar = buildToolbar({ doc, t, uiLang, dir, lang, face });
+  root.append(bar.top);
 
   // Header, lead image, body ---------------------------------------------
+  // Each item isolates its own direction (dir=auto) but lines up with the article's side.
   const page = el(doc, 'main', { class: 'naqi-page', dir, lang: lang || null, tabindex: '-1' });
   const head = el(doc, 'header', { class: 'naqi-head' });
-  const site = article.siteName || siteHost(article.canonicalUrl);
+  const site = cleanSite(article.siteName, article.canonicalUrl);
   if (site) head.append(el(doc, 'p', { class: 'naqi-site', dir: 'auto' }, site));
-  head.append(el(doc, 'h1', { class: 'naqi-title', dir: 'auto' }, article.title || ''));
+  const titleEl = el(doc, 'h1', { class: 'naqi-title', dir: 'auto' }, article.title || '');
+  head.append(titleEl);
   const meta = el(doc, 'p', { class: 'naqi-meta' });
-  // Sites that credit themselves as the author would show their name twice.
-  if (article.byline && article.byline.trim() !== String(site || '').trim()) {
-    meta.append(el(doc, 'span', { class: 'naqi-byline', dir: 'auto' }, article.byline));
-  }
+  const byline = cleanByline(article.byline, site);
+  if (byline) meta.append(el(doc, 'span', { class: 'naqi-byline', dir: 'auto' }, byline));
   const date = formatDate(article.published, lang || uiLang);
-  if (date) meta.append(el(doc, 'time', { class: 'naqi-date', datetime: article.published }, date));
+  if (date) meta.append(el(doc, 'time', { class: 'naqi-date', datetime: article.published, dir: 'auto' }, date));
   const rt = article.readingTime;
   if (rt && rt.maxMinutes > 0) {
     const minutes = t.minutes(rt.minMinutes || rt.maxMinutes, rt.maxMinutes);
@@ -125,12 +85,12 @@ function mount(host, article, options) {
   const body = buildBody(doc, article.contentHtml);
   // The header already shows the title; drop a leading heading that repeats it.
   const firstHeading = body.querySelector('h1, h2');
-  const squash = (text) => String(text || '').replace(/\s+/g, ' ').trim();
+  const squashText = (text) => String(text || '').replace(/\s+/g, ' ').trim();
   if (
     firstHeading &&
     article.title &&
-    squash(firstHeading.textContent) === squash(article.title) &&
-    squash(body.textContent).startsWith(squash(article.title))
+    squashText(firstHeading.textContent) === squashText(article.title) &&
+    squashText(body.textContent).startsWith(squashText(article.title))
   ) {
     firstHeading.remove();
   }
@@ -144,40 +104,81 @@ function mount(host, article, options) {
   articleEl.append(body);
   page.append(articleEl);
 
-  // Removed blocks ---------------------------------------------------------
-  const removed = Array.isArray(article.removed) ? article.removed : [];
-  const panel = el(doc, 'details', { class: 'naqi-removed', dir: uiDir, lang: uiLang });
-  const count = new Intl.NumberFormat(uiLang).format(removed.length);
-  panel.append(el(doc, 'summary', {}, `${t.removed} (${count})`));
-  if (removed.length) {
-    const list = el(doc, 'ol', {});
-    for (const r of removed) {
-      const item = el(doc, 'li', { 'data-kind': r.kind });
-      item.append(el(doc, 'span', { class: 'naqi-kind' }, t.kinds[r.kind] || r.kind));
-      if (r.label) item.append(el(doc, 'span', { class: 'naqi-label', dir: 'auto' }, r.label));
-      item.append(el(doc, 'span', { class: 'naqi-preview', dir: 'auto' }, r.preview || ''));
-      list.append(item);
+  // Text as the article wrote it, so tashkeel and digit choices can be undone. Collected the
+  // first time the text changes: opening the view with the defaults touches no text node.
+  const originals = new Map();
+  let collected = false;
+  const remember = (node) => {
+    for (const text of textNodesOf(node)) if (!originals.has(text)) originals.set(text, text.data);
+  };
+  const applyText = () => {
+    if (!collected) {
+      if (prefs.tashkeel && prefs.digits === 'auto') return;
+      collected = true;
+      remember(head);
+      remember(articleEl);
     }
-    panel.append(list);
-  } else {
-    panel.append(el(doc, 'p', {}, t.nothingRemoved));
-  }
+    for (const [node, original] of originals) {
+      const next = transformText(original, prefs);
+      if (node.data !== next) node.data = next;
+    }
+  };
+  /** A block's text as the article wrote it (before tashkeel or digit changes). */
+  const originalText = (node) => textNodesOf(node).map((text) => (originals.has(text) ? originals.get(text) : text.data)).join('');
+
+  const panel = buildRemovedPanel({
+    doc,
+    t,
+    uiLang,
+    uiDir,
+    article,
+    articleEl,
+    source: opts.source || null,
+    originalText,
+    onTextAdded: (node) => {
+      if (collected) remember(node);
+      applyText();
+    },
+  });
   page.append(panel);
   root.append(page);
   hideBrokenImages(page);
 
+  const speech = createSpeech({
+    doc,
+    t,
+    uiLang,
+    bar: bar.speechBar,
+    page,
+    articleEl,
+    titleEl,
+    lang,
+    dir,
+    getRate: () => prefs.rate,
+    onRate: (rate) => changePrefs({ rate }),
+  });
+
   // Behaviour --------------------------------------------------------------
+  let fontFaces = [];
+  const autoLine = () => (face === 'nastaliq' ? 2.5 : dir === 'rtl' ? 1.9 : 1.65);
   const applyPrefs = () => {
+    face = faceFor(lang, dir, prefs.font);
+    fontFaces = registerFaces(doc, opts.fonts, face);
     root.dataset.theme = prefs.theme;
     root.dataset.width = prefs.width;
     root.dataset.font = prefs.font;
+    root.dataset.align = prefs.align;
+    root.dataset.face = face || 'system';
     root.style.setProperty('--naqi-size', `${prefs.fontSize}px`);
+    root.style.setProperty('--naqi-line', String(prefs.lineHeight || autoLine()));
+    root.style.setProperty('--naqi-words', `${prefs.wordSpacing}em`);
+    root.style.setProperty('--naqi-body-font', fontStack(dir, prefs.font, face));
+    root.style.setProperty('--naqi-list', listStyleFor(lang, prefs.digits));
+    root.style.setProperty('--naqi-custom-bg', prefs.background);
+    root.style.setProperty('--naqi-custom-fg', prefs.foreground);
     host.setAttribute('data-naqi-theme', prefs.theme);
-    for (const b of themeButtons) b.setAttribute('aria-pressed', String(b.dataset.value === prefs.theme));
-    for (const b of widthButtons) b.setAttribute('aria-pressed', String(b.dataset.value === prefs.width));
-    for (const b of fontButtons) b.setAttribute('aria-pressed', String(b.dataset.value === prefs.font));
-    smaller.disabled = prefs.fontSize <= MIN_FONT_SIZE;
-    larger.disabled = prefs.fontSize >= MAX_FONT_SIZE;
+    bar.reflect(prefs);
+    applyText();
   };
   const changePrefs = (change) => {
     prefs = normalizePrefs(change, prefs);
@@ -187,47 +188,28 @@ function mount(host, article, options) {
 
   let statusTimer = 0;
   const say = (message) => {
-    status.textContent = message;
+    bar.status.textContent = message;
     clearTimeout(statusTimer);
     statusTimer = setTimeout(() => {
-      status.textContent = '';
+      bar.status.textContent = '';
     }, 2500);
   };
+  const togglePanel = (open) => {
+    bar.panel.hidden = !open;
+    bar.panelButton.setAttribute('aria-expanded', String(open));
+  };
 
-  let speaking = false;
-  const stopSpeaking = () => {
-    if (!speech) return;
-    speaking = false;
-    speech.cancel();
-    listen.textContent = t.listen;
-    listen.setAttribute('aria-pressed', 'false');
+  // Reading progress: how far the article's end has come up the window.
+  const win = doc.defaultView || globalThis;
+  const updateProgress = () => {
+    const box = articleEl.getBoundingClientRect();
+    const span = box.height - win.innerHeight * 0.6;
+    const share = span > 0 ? Math.min(1, Math.max(0, -box.top / span)) : 1;
+    bar.progress.style.setProperty('--naqi-progress', String(share));
+    bar.progress.setAttribute('aria-valuenow', String(Math.round(share * 100)));
   };
-  const startSpeaking = () => {
-    const chunks = speechChunks([article.title, article.text].filter(Boolean).join('\n\n'));
-    if (!chunks.length) return;
-    const voiceLang = (lang || (dir === 'rtl' ? 'ar' : 'en')).toLowerCase();
-    const prefix = voiceLang.split('-')[0];
-    const voices = speech.getVoices();
-    const voice =
-      voices.find((v) => v.lang.toLowerCase() === voiceLang) ||
-      voices.find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === prefix) ||
-      null;
-    speech.cancel();
-    speaking = true;
-    listen.textContent = t.stop;
-    listen.setAttribute('aria-pressed', 'true');
-    chunks.forEach((chunk, i) => {
-      const u = new SpeechSynthesisUtterance(chunk);
-      u.lang = voice ? voice.lang : voiceLang;
-      if (voice) u.voice = voice;
-      if (i === chunks.length - 1) {
-        const finish = () => speaking && stopSpeaking();
-        u.addEventListener('end', finish);
-        u.addEventListener('error', finish);
-      }
-      speech.speak(u);
-    });
-  };
+  const scroller = frame || win;
+  scroller.addEventListener('scroll', updateProgress, { passive: true });
 
   const close_ = () => {
     if (typeof opts.onClose === 'function') opts.onClose();
@@ -243,22 +225,41 @@ function mount(host, article, options) {
     const target = event.target.closest && event.target.closest('button[data-action], a[data-action]');
     if (!target || !root.contains(target)) return;
     const value = target.dataset.value;
-    switch (target.dataset.action) {
+    const action = target.dataset.action;
+    if (action.startsWith('speech-')) return speech.handle(action);
+    switch (action) {
       case 'skip':
         event.preventDefault();
         return articleEl.focus();
+      case 'panel':
+        return togglePanel(bar.panel.hidden);
       case 'theme':
-        return changePrefs({ theme: value });
       case 'width':
-        return changePrefs({ width: value });
       case 'font':
-        return changePrefs({ font: value });
+      case 'align':
+      case 'digits':
+        return changePrefs({ [action]: value });
+      case 'tashkeel':
+        return changePrefs({ tashkeel: !prefs.tashkeel });
       case 'font-smaller':
-        return changePrefs({ fontSize: prefs.fontSize - FONT_STEP });
       case 'font-larger':
-        return changePrefs({ fontSize: prefs.fontSize + FONT_STEP });
-      case 'listen':
-        return speaking ? stopSpeaking() : startSpeaking();
+        return changePrefs({ fontSize: prefs.fontSize + (action === 'font-larger' ? FONT_STEP : -FONT_STEP) });
+      case 'line-tighter':
+      case 'line-looser': {
+        const steps = LINE_HEIGHTS.slice(1);
+        const current = prefs.lineHeight || nearest(steps, autoLine(), steps[0]);
+        return changePrefs({ lineHeight: step(steps, current, action === 'line-looser' ? 1 : -1) });
+      }
+      case 'words-closer':
+      case 'words-apart':
+        return changePrefs({ wordSpacing: step(WORD_SPACINGS, prefs.wordSpacing, action === 'words-apart' ? 1 : -1) });
+      case 'listen': {
+        await speech.toggle();
+        return bar.listen.setAttribute('aria-pressed', String(speech.open));
+      }
+      case 'removed-show':
+      case 'removed-restore':
+        return panel.naqiHandle(action, Number(target.dataset.index));
       case 'copy-text': {
         const text = [article.title, article.text].filter(Boolean).join('\n\n');
         return say((await copyToClipboard(doc, text, root)) ? t.copied : t.copyFailed);
@@ -276,10 +277,24 @@ function mount(host, article, options) {
         return undefined;
     }
   };
+  const onInput = (event) => {
+    if (!event.isTrusted) return;
+    const input = event.target;
+    if (input.dataset && input.dataset.pref) changePrefs({ [input.dataset.pref]: input.value, theme: 'custom' });
+    else if (input.classList && input.classList.contains('naqi-voice')) speech.onVoiceChange();
+  };
   const onKeydown = (event) => {
     if (!event.isTrusted || event.isComposing) return;
     if (event.key === 'Tab' && fullPage) {
       keepTabInside(event);
+      return;
+    }
+    if (event.key === 'Escape' && !bar.panel.hidden) {
+      // Escape closes the open panel first, and focus goes back to its button.
+      event.stopPropagation();
+      event.preventDefault();
+      togglePanel(false);
+      bar.panelButton.focus();
       return;
     }
     if (event.key === 'Escape' && (fullPage || typeof opts.onClose === 'function')) {
@@ -291,8 +306,12 @@ function mount(host, article, options) {
   // Full page: Tab and Shift+Tab cycle through the view (a modal dialog alone lets focus
   // leave for the document or the browser's own interface).
   const keepTabInside = (event) => {
+    // Not what is hidden: the inside of a closed <details> (the removed panel) included.
     const stops = Array.from(root.querySelectorAll(FOCUSABLE)).filter(
-      (node) => !node.closest('[hidden], [inert]') && node.getClientRects().length > 0,
+      (node) =>
+        !node.closest('[hidden], [inert]') &&
+        node.getClientRects().length > 0 &&
+        (typeof node.checkVisibility !== 'function' || node.checkVisibility()),
     );
     if (!stops.length) return;
     const first = stops[0];
@@ -306,8 +325,9 @@ function mount(host, article, options) {
     (event.shiftKey ? last : first).focus();
   };
   root.addEventListener('click', onClick);
+  root.addEventListener('input', onInput);
+  root.addEventListener('change', onInput);
   host.addEventListener('keydown', onKeydown);
-  applyPrefs();
 
   // Full page: the dialog in the top layer, the page set aside. Escape on a modal dialog
   // may close it without a keydown reaching us (the browser's close watcher): that is the
@@ -317,7 +337,7 @@ function mount(host, article, options) {
   const showFrame = () => {
     if (frame.open) frame.close(); // its `close` event comes later, when it is open again
     showModal.call(frame);
-    skip.focus({ preventScroll: true });
+    bar.skip.focus({ preventScroll: true });
   };
   const onCancel = (event) => {
     event.preventDefault();
@@ -326,26 +346,46 @@ function mount(host, article, options) {
   const onFrameClose = () => {
     if (alive && !frame.open) close_();
   };
-  if (frame) {
-    frame.addEventListener('cancel', onCancel);
-    frame.addEventListener('close', onFrameClose);
-    restorePage = isolatePage(host, () => alive && showFrame());
-    showFrame();
-  } else {
-    // Focus the view so keyboard scrolling and Escape work at once; deferred
-    // because callers may attach the host to the document after mount().
-    queueMicrotask(() => {
-      if (page.isConnected) page.focus({ preventScroll: true });
-    });
+  // Should anything below fail, the page must not stay hidden behind a half-built view.
+  try {
+    // Styles and fonts in place before the first layout (showFrame's focus forces one).
+    applyPrefs();
+    if (frame) {
+      frame.addEventListener('cancel', onCancel);
+      frame.addEventListener('close', onFrameClose);
+      restorePage = isolatePage(host, () => alive && showFrame());
+      // The page's script-made faces were set aside, the view's with them: add them back.
+      fontFaces = registerFaces(doc, opts.fonts, face);
+      showFrame();
+    } else {
+      // Focus the view so keyboard scrolling and Escape work at once; deferred
+      // because callers may attach the host to the document after mount().
+      queueMicrotask(() => {
+        if (page.isConnected) page.focus({ preventScroll: true });
+      });
+    }
+    // After the first frame: measuring now would force a layout of the whole article.
+    // (Called as a method: Firefox's content scripts refuse a detached requestAnimationFrame.)
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => alive && updateProgress());
+    else setTimeout(() => alive && updateProgress(), 16);
+  } catch (error) {
+    alive = false;
+    if (restorePage) restorePage();
+    shadow.replaceChildren();
+    mounted.delete(host);
+    throw error;
   }
 
   const handle = {
     unmount() {
       if (!alive) return;
       alive = false;
-      stopSpeaking();
+      speech.stop();
       clearTimeout(statusTimer);
       root.removeEventListener('click', onClick);
+      root.removeEventListener('input', onInput);
+      root.removeEventListener('change', onInput);
+      scroller.removeEventListener('scroll', updateProgress);
       host.removeEventListener('keydown', onKeydown);
       host.removeAttribute('data-naqi-theme');
       if (frame) {
@@ -353,6 +393,8 @@ function mount(host, article, options) {
         frame.removeEventListener('close', onFrameClose);
         if (frame.open) frame.close();
         restorePage();
+        // After the page's own faces are back (ours were among those set aside).
+        for (const f of fontFaces) doc.fonts.delete(f);
       }
       shadow.replaceChildren();
       try {
@@ -372,5 +414,4 @@ function mount(host, article, options) {
   return handle;
 }
 
-
-globalThis.NaqiReader = Object.freeze({ mount, DEFAULT_PREFS });
+globalThis.NaqiReader = Object.freeze({ mount, DEFAULT_PREFS, UI_LANGS: Object.freeze(UI_LANGS.slice()) });

@@ -220,6 +220,19 @@ describe('extension in Firefox', { skip, timeout: 180_000 }, () => {
     for (const banned of sample.expected.must_not_contain) {
       assert.ok(!view.text.includes(banned), `removed text in the view: ${banned}`);
     }
+    // The bundled Naskh face loads from the extension in Firefox too, under the page's CSP.
+    let statuses = [];
+    for (let i = 0; i < 50 && !statuses.includes('loaded'); i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      ({ value: statuses } = await client.send('WebDriver:ExecuteScript', {
+        sandbox: 'system',
+        script: `return Array.from(window.document.fonts)
+          .filter((f) => /naqi Noto Naskh Arabic/.test(f.family))
+          .map((f) => f.status);`,
+        args: [],
+      }));
+    }
+    assert.ok(statuses.includes('loaded'), `the bundled font did not load in Firefox: ${statuses}`);
     const { value: png } = await client.send('WebDriver:TakeScreenshot', {});
     const shot = path.join(await ensureOutDir('extension'), 'firefox-ar.png');
     await writeFile(shot, Buffer.from(png, 'base64'));

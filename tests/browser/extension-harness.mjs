@@ -109,7 +109,7 @@ export async function readView(page) {
       // (which lists, by design, the labels and previews of what was stripped).
       shownText: (() => {
         const copy = root.querySelector('.naqi')?.cloneNode(true);
-        copy?.querySelectorAll('.naqi-removed, .naqi-toolbar').forEach((n) => n.remove());
+        copy?.querySelectorAll('.naqi-removed, .naqi-top').forEach((n) => n.remove());
         return copy?.textContent ?? '';
       })(),
       removed: [...root.querySelectorAll('.naqi-removed li')].map((li) => ({
@@ -186,12 +186,18 @@ export async function setUp() {
   const notArticle = await readFile(path.join(PAGES, 'not-article.html'), 'utf8');
   const extraLabel = await readFile(path.join(PAGES, 'extra-label.html'), 'utf8');
   server = await startServer({
-    headers: (p) => (p.startsWith('/csp/') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
+    headers: (p) =>
+      p.startsWith('/csp/')
+        ? { 'Content-Security-Policy': STRICT_CSP }
+        : p.startsWith('/strict/')
+          ? { 'Content-Security-Policy': "default-src 'self'" } // fonts and styles from the site only
+          : {},
     routes: {
       '/acceptance.html': { body: acceptance.html },
       '/ar-news.html': { body: arNews.html },
       '/en-news.html': { body: enNews.html },
       '/csp/ar-news.html': { body: arNews.html },
+      '/strict/ar-news.html': { body: arNews.html },
       '/xss.html': { body: xss },
       '/not-article.html': { body: notArticle },
       '/extra-label.html': { body: extraLabel },

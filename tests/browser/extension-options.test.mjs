@@ -39,6 +39,11 @@ describe('options page', { timeout: 120_000 }, () => {
     assert.ok(heading && heading.length > 3, 'the options page is not localized');
     assert.match(await page.evaluate(() => document.documentElement.dir), /^(ltr|rtl)$/);
 
+    // The readable badge is opt-in (its permission prompt cannot be answered headless; the
+    // worker's gating is tested in extension.test.mjs).
+    assert.equal(await page.isChecked('#readableBadge'), false);
+    assert.ok((await page.locator('label:has(#readableBadge)').textContent()).trim().length > 10);
+
     await page.selectOption('#theme', 'sepia');
     await page.fill('#fontSize', '24');
     await page.locator('#fontSize').dispatchEvent('change');

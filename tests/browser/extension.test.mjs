@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { assertScreenshotNotBlank, inView, waitInView, clickInView } from './lib.mjs';
+import { assertScreenshotNotBlank, inView, waitInView, clickInView, clickInPanel, renderedFonts } from './lib.mjs';
 import {
   BUILT,
   acceptance,
@@ -62,7 +62,8 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertArticle(view, acceptance.expected);
     assert.ok(!view.shownText.includes('إقرأ أيضاً'), 'read-also text inside the view');
     assertRemovedLabels(view, acceptance.expected.removed_block_labels);
-    assert.equal(view.uiDir, 'rtl', 'the toolbar of an Arabic article is not mirrored');
+    // Automatic: the buttons follow the browser's language (English here), not the article's.
+    assert.deepEqual([view.uiLang, view.uiDir], ['en', 'ltr'], 'an English browser gets English buttons');
     assert.equal((await page.evaluate(() => window.scrollY)), 0, 'the view does not start at the top');
 
     const second = await activate(tabId);
@@ -112,7 +113,7 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertRemovedLabels(view, enNews.expected.removed_block_labels);
 
     // A theme picked in the view becomes the default for the next one.
-    await clickInView(page, '#naqi-reader', 'button[data-action=theme][data-value=sepia]');
+    await clickInPanel(page, '#naqi-reader', 'button[data-action=theme][data-value=sepia]');
     await inWorker(async () => {
       while ((await chrome.storage.sync.get('prefs')).prefs?.theme !== 'sepia') {
         await new Promise((r) => setTimeout(r, 50));
@@ -136,6 +137,25 @@ describe('reading view', { timeout: 120_000 }, () => {
     assertArticle(await readView(page), arNews.expected);
     assert.equal((await activate(tabId)).action, 'closed');
     assert.deepEqual(await pageState(page), before);
+  });
+
+  test('the bundled Naskh face draws the article, even where the page allows only its own fonts', async () => {
+    await setOptions({});
+    for (const pathname of ['/ar-news.html?fonts', '/strict/ar-news.html']) {
+      const { page, tabId } = await openTab(pathname);
+      assert.equal((await activate(tabId)).action, 'opened');
+      await page.evaluate(() => document.fonts.ready);
+      // The first paragraph with text (some hold only an image).
+      await inView(page, '#naqi-reader', (root) =>
+        [...root.querySelectorAll('article p')].find((p) => p.textContent.trim().length > 40).setAttribute('data-probe', ''),
+      );
+      for (const selector of ['.naqi-title', 'article p[data-probe]']) {
+        const fonts = await renderedFonts(page, '#naqi-reader', selector);
+        assert.deepEqual(fonts.map((f) => [f.familyName, f.isCustomFont]), [['Noto Naskh Arabic', true]], `${pathname} ${selector}: ${JSON.stringify(fonts)}`);
+      }
+      assert.equal((await activate(tabId)).action, 'closed');
+      await page.close();
+    }
   });
 
   test('Escape closes the view and restores the page', async () => {
@@ -170,7 +190,9 @@ describe('reading view', { timeout: 120_000 }, () => {
     const found = await inView(page, '#naqi-reader', (root) => {
       const all = [...root.querySelectorAll('*')];
       return {
+        // The view's own toolbar icons are inline SVG it draws itself (icons.js); nothing else.
         active: all
+          .filter((el) => !(el.localName === 'svg' && el.closest('.naqi-top') && el.classList.contains('naqi-icon')))
           .filter((el) => /^(script|iframe|frame|object|embed|form|svg|math|noscript)$/i.test(el.localName))
           .map((el) => el.localName),
         handlers: all.flatMap((el) =>
@@ -199,9 +221,21 @@ describe('reading view', { timeout: 120_000 }, () => {
     const result = await activate(tabId);
     assert.equal(result.action, 'failed');
     assert.equal(result.code, 'NO_ARTICLE');
-    const message = await inWorker(() => chrome.i18n.getMessage('errorNoArticle'));
-    const toast = await page.evaluate(() => document.getElementById('naqi-toast')?.shadowRoot?.textContent);
-    assert.ok(toast?.includes(message), `no message shown (got ${toast})`);
+    const [message, anyway] = await inWorker(() => [chrome.i18n.getMessage('errorNoArticle'), chrome.i18n.getMessage('errorNoArticleAnyway')]);
+    const notice = await page.evaluate(() => {
+      const root = document.getElementById('naqi-toast')?.shadowRoot;
+      return root && { text: root.querySelector('[role=alert]')?.textContent, buttons: [...root.querySelectorAll('button')].map((b) => b.textContent) };
+    });
+    assert.ok(notice?.text?.includes(message), `no message shown (got ${JSON.stringify(notice)})`);
+    assert.equal(notice.buttons[0], anyway, 'a way to try again is offered');
+    // "Try again keeping related blocks": a real click asks the worker again (still no article here).
+    const box = await page.evaluate(() => {
+      const r = document.getElementById('naqi-toast').shadowRoot.querySelector('button').getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    // The retry failed the same way: the new notice has only its dismiss button.
+    await page.waitForFunction(() => document.getElementById('naqi-toast')?.shadowRoot?.querySelectorAll('button').length === 1);
     await page.evaluate(() => document.getElementById('naqi-toast').remove());
     assert.deepEqual(await pageState(page), before);
   });
@@ -214,6 +248,13 @@ describe('reading view', { timeout: 120_000 }, () => {
     assert.equal(view.uiDir, 'ltr');
     assert.equal(view.uiLang, 'en');
     assert.equal(view.dir, 'rtl');
+    assert.equal((await activate(tabId)).action, 'closed');
+
+    // 'article': the article's language (Arabic buttons, mirrored toolbar).
+    await setOptions({ uiLang: 'article' });
+    assert.equal((await activate(tabId)).action, 'opened');
+    const followed = await readView(page);
+    assert.deepEqual([followed.uiLang, followed.uiDir], ['ar', 'rtl']);
     assert.equal((await activate(tabId)).action, 'closed');
 
     // Persian and Urdu buttons, right to left.
@@ -286,6 +327,13 @@ describe('the extension itself', { timeout: 60_000 }, () => {
       readable: chrome.i18n.getMessage('actionTitleReadable'),
       notReadable: chrome.i18n.getMessage('actionTitleNotReadable'),
     }));
+    // Opt-in: without the option (and off the automatic sites) the icon says nothing.
+    await setOptions({});
+    const quiet = await openTab('/ar-news.html?quiet');
+    await quiet.page.waitForTimeout(1500);
+    assert.equal(await inWorker((id) => chrome.action.getTitle({ tabId: id }), quiet.tabId), await inWorker(() => chrome.i18n.getMessage('actionTitle')));
+    await quiet.page.close();
+    await setOptions({ readableBadge: true });
     const article = await openTab('/ar-news.html');
     assert.equal(await titleOf(article.tabId), messages.readable);
     const section = await openTab('/not-article.html');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   assertScreenshotNotBlank,
+  clickInPanel,
   clickInView,
   countPixels,
   inView,
@@ -117,7 +118,7 @@ export async function assertNotDrivable(page, prefsWritten) {
   assert.deepEqual(await prefsWritten(), [], 'preferences were written without the user');
 
   // A real click still works, and writes the preference once.
-  await clickInView(page, HOST, 'button[data-action="theme"][data-value="dark"]');
+  await clickInPanel(page, HOST, 'button[data-action="theme"][data-value="dark"]');
   await waitInView(page, HOST, (root) => root.querySelector('.naqi').dataset.theme === 'dark');
   assert.deepEqual((await prefsWritten()).map((p) => p.theme), ['dark']);
 }
@@ -160,6 +161,12 @@ export async function assertHostKept(page) {
 
 /** After a real Escape the page is as it was, its own later overlay included. */
 export async function assertRestoredAfterEscape(page, rootStyleBefore) {
+  // With the "Aa" panel open (assertNotDrivable opened it), Escape closes the panel first.
+  if (await inView(page, HOST, (root) => root.querySelector('.naqi-panel')?.hidden === false)) {
+    await inView(page, HOST, (root) => root.querySelector('button[data-action="panel"]').focus());
+    await page.keyboard.press('Escape');
+    assert.equal(await inView(page, HOST, (root) => root.querySelector('.naqi-panel').hidden), true, 'Escape closes the panel');
+  }
   await page.keyboard.press('Escape');
   await page.waitForFunction((name) => !document.querySelector(name), HOST);
   const after = await page.evaluate(() => ({

@@ -448,8 +448,19 @@ export async function clickInView(page, hostSelector, selector) {
 }
 
 /**
+ * Clicks a control of the view's "Aa" panel (font, size, width, alignment, theme, ...),
+ * opening the panel first with a real click when it is closed.
+ */
+export async function clickInPanel(page, hostSelector, selector) {
+  const closed = await inView(page, hostSelector, (root) => root.querySelector('.naqi-panel')?.hidden ?? false);
+  if (closed) await clickInView(page, hostSelector, 'button[data-action="panel"]');
+  await clickInView(page, hostSelector, selector);
+}
+
+/**
  * The fonts Chromium really used to draw the text of the first element matching `selector`
- * inside the (closed) view: `[{ familyName, glyphCount }]` (CSS.getPlatformFontsForNode).
+ * inside the (closed) view: `[{ familyName, glyphCount, isCustomFont }]`
+ * (CSS.getPlatformFontsForNode; `isCustomFont` is true for a web font, false for a system one).
  */
 export async function renderedFonts(page, hostSelector, selector) {
   const cdp = await cdpFor(page);
@@ -466,5 +477,5 @@ export async function renderedFonts(page, hostSelector, selector) {
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowId, selector });
   if (!nodeId) return null;
   const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
+  return fonts.map(({ familyName, glyphCount, isCustomFont }) => ({ familyName, glyphCount, isCustomFont }));
 }

@@ -88,11 +88,21 @@ test('reader.js: the view speaks Arabic, English, Persian and Urdu', async () =>
       );
     }
     assert.deepEqual(seen, {
-      ar: { dir: 'rtl', lang: 'ar', close: 'إغلاق', kind: 'اقرأ أيضاً', time: '2–3 دقائق قراءة' },
-      en: { dir: 'ltr', lang: 'en', close: 'Close', kind: 'Read also', time: '2–3 min read' },
-      fa: { dir: 'rtl', lang: 'fa', close: 'بستن', kind: 'بیشتر بخوانید', time: '2–3 دقیقه مطالعه' },
-      ur: { dir: 'rtl', lang: 'ur', close: 'بند کریں', kind: 'یہ بھی پڑھیں', time: '2–3 منٹ کا مطالعہ' },
+      ar: { dir: 'rtl', lang: 'ar', close: 'إغلاق عرض القراءة', kind: 'اقرأ أيضاً', time: '2–3 دقائق قراءة' },
+      en: { dir: 'ltr', lang: 'en', close: 'Close the reading view', kind: 'Read also', time: '2–3 min read' },
+      fa: { dir: 'rtl', lang: 'fa', close: 'بستن نمای مطالعه', kind: 'بیشتر بخوانید', time: '2–3 دقیقه مطالعه' },
+      ur: { dir: 'rtl', lang: 'ur', close: 'مطالعہ منظر بند کریں', kind: 'یہ بھی پڑھیں', time: '2–3 منٹ کا مطالعہ' },
     });
+    // Automatic: the browser's language (English here), even on a Persian article; 'article'
+    // follows the article.
+    const uiOf = async (uiLang) => {
+      await p.evaluate(([a, lang]) => NaqiReader.mount(document.getElementById('host'), a, { uiLang: lang }), [article, uiLang]);
+      return inView(p, '#host', (root) => root.querySelector('.naqi').lang);
+    };
+    assert.equal(await p.evaluate(() => navigator.language), 'en-US');
+    assert.equal(await uiOf(undefined), 'en');
+    assert.equal(await uiOf('auto'), 'en');
+    assert.equal(await uiOf('article'), 'fa');
   });
 });
 

@@ -87,7 +87,8 @@
       rootAfter: getComputedStyle(root, '::after').content,
       rootBefore: getComputedStyle(root, '::before').content,
       bodyBefore: getComputedStyle(document.body, '::before').content,
-      pageFonts: Array.from(document.fonts).filter((f) => /Amiri|Noto Naskh/.test(f.family)).length,
+      // The view's own bundled faces ("naqi …") are not the page's.
+      pageFonts: Array.from(document.fonts).filter((f) => /Amiri|Noto Naskh/.test(f.family) && !/naqi /.test(f.family)).length,
       overlayAdded: state.overlayAdded,
       // What is on top in the middle and the corners of the window.
       onTop: [
