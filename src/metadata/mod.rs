@@ -254,6 +254,7 @@ impl Collector {
             (page, None) => page.clone(),
         };
         m.canonical = m.canonical.map(|c| absolute(m.base.as_ref(), &c));
+        m.cap_strings();
         m.image = meta(&[
             "og:image",
             "og:image:url",
@@ -263,6 +264,34 @@ impl Collector {
         .or(ld.image)
         .map(|i| absolute(m.base.as_ref(), &i));
         m
+    }
+}
+
+impl Metadata {
+    /// Caps every text the page declares about itself at the article field's limit, before
+    /// any stage compares them (the title comparisons take time growing with the product of
+    /// two texts' word counts): a hostile page's megabyte title costs no more than a real one.
+    fn cap_strings(&mut self) {
+        let title = |t: &mut Option<String>| {
+            if let Some(s) = t.as_mut() {
+                *s = cap(s, crate::MAX_TITLE_CHARS);
+            }
+        };
+        title(&mut self.json_ld_headline);
+        title(&mut self.og_title);
+        title(&mut self.doc_title);
+        for h in &mut self.h1s {
+            *h = cap(h, crate::MAX_TITLE_CHARS);
+        }
+        for (field, max) in [
+            (&mut self.byline, crate::MAX_BYLINE_CHARS),
+            (&mut self.site_name, crate::MAX_SITE_NAME_CHARS),
+            (&mut self.description, crate::MAX_EXCERPT_CHARS),
+        ] {
+            if let Some(s) = field.as_mut() {
+                *s = cap(s, max);
+            }
+        }
     }
 }
 
