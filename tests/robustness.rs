@@ -484,6 +484,9 @@ fn mutate(rng: &mut XorShift, input: &mut Vec<u8>, dict: &[Vec<u8>], seeds: &[Ve
     input.truncate(64 * 1024.max(len / 2));
 }
 
+/// A fuzz target: its name, its check, its seed folder and its dictionary.
+type Target = (&'static str, fn(&[u8]), &'static str, &'static str);
+
 /// The fuzz targets of `fuzz/` on stable Rust: every target's check (`checks.rs`) on its seeds
 /// mutated with its dictionary, for `NAQI_FUZZ_RUNS` inputs per target (default 300; the seed
 /// of the generator is `NAQI_FUZZ_SEED`). cargo-fuzz needs nightly; this loop does not.
@@ -497,7 +500,7 @@ fn fuzz_targets_on_stable() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5EED_F00D);
-    let targets: [(&str, fn(&[u8]), &str, &str); 3] = [
+    let targets: [Target; 3] = [
         ("extract", fuzz_checks::extract, "html", "extract.dict"),
         (
             "extract_bytes",
