@@ -450,10 +450,12 @@ fn seeds(dir: &str) -> Vec<Vec<u8>> {
     paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
+/// Longest mutated input, in bytes (libFuzzer's default `-max_len` is far smaller).
+const MAX_FUZZ_INPUT: usize = 64 * 1024;
+
 /// One mutation of the kinds libFuzzer makes: flip a byte, insert a dictionary token, delete
 /// or duplicate a range (duplication grows nesting quickly), or splice in another seed.
 fn mutate(rng: &mut XorShift, input: &mut Vec<u8>, dict: &[Vec<u8>], seeds: &[Vec<u8>]) {
-    let len = input.len().max(1);
     let at = (rng.next() as usize) % (input.len() + 1);
     match rng.next() % 5 {
         0 if !input.is_empty() => {
@@ -481,7 +483,7 @@ fn mutate(rng: &mut XorShift, input: &mut Vec<u8>, dict: &[Vec<u8>], seeds: &[Ve
             input.splice(at..at, other[from.min(other.len())..].iter().copied());
         }
     }
-    input.truncate(64 * 1024.max(len / 2));
+    input.truncate(MAX_FUZZ_INPUT);
 }
 
 /// A fuzz target: its name, its check, its seed folder and its dictionary.
