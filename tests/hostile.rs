@@ -20,6 +20,12 @@ use naqi::{extract, extract_bytes, extract_tree, Article, Error, Options};
 /// The first words of the shapes' paragraph.
 const OPENING: &str = "أعلنت الهيئة العامة للأرصاد";
 
+/// Options for the tests that need an article: no time budget (a debug build on a loaded
+/// machine may be slow; these tests are about results, not time).
+fn unhurried() -> Options {
+    Options::default().with_time_budget(None)
+}
+
 fn article(name: &str, result: Result<Article, Error>) -> Article {
     match result {
         Ok(a) => a,
@@ -59,7 +65,7 @@ fn deep_unclosed_formatting_keeps_the_paragraphs() {
         ("b", shapes::deep_formatting(1)),
         ("span", shapes::deep_inline(1)),
     ] {
-        let a = article(name, extract(&html, &Options::default()));
+        let a = article(name, extract(&html, &unhurried()));
         assert!(
             a.text.matches(OPENING).count() >= 200,
             "{name}: paragraphs lost"
@@ -69,9 +75,9 @@ fn deep_unclosed_formatting_keeps_the_paragraphs() {
 
 #[test]
 fn a_nul_byte_in_the_title_is_replaced_not_refused() {
-    let a = article("nul", extract(&shapes::nul_byte(1), &Options::default()));
+    let a = article("nul", extract(&shapes::nul_byte(1), &unhurried()));
     assert_eq!(a.title, "عنوان\u{FFFD}الخبر");
-    let bytes = extract_bytes(shapes::nul_byte(1).as_bytes(), &Options::default());
+    let bytes = extract_bytes(shapes::nul_byte(1).as_bytes(), &unhurried());
     assert!(bytes.is_ok(), "{bytes:?}");
 }
 
@@ -95,7 +101,7 @@ fn binary_input_is_still_refused() {
 
 #[test]
 fn metadata_strings_are_capped() {
-    let a = article("long", extract(&shapes::long_title(1), &Options::default()));
+    let a = article("long", extract(&shapes::long_title(1), &unhurried()));
     let fields = [
         ("title", Some(a.title.as_str()), naqi::MAX_TITLE_CHARS),
         ("byline", a.byline.as_deref(), naqi::MAX_BYLINE_CHARS),
@@ -117,10 +123,7 @@ fn metadata_strings_are_capped() {
 
 #[test]
 fn no_output_field_carries_a_refused_address() {
-    let a = article(
-        "urls",
-        extract(&shapes::url_payloads(1), &Options::default()),
-    );
+    let a = article("urls", extract(&shapes::url_payloads(1), &unhurried()));
     for bad in ["javascript", "livescript", "vbscript", "file:", "data:"] {
         assert!(!a.content_html.contains(bad), "{bad} in content_html");
         assert!(

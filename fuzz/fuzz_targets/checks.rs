@@ -1,5 +1,5 @@
 //! What every fuzz target asserts about one input, shared by the cargo-fuzz targets (nightly)
-//! and the bounded randomized loop that runs them on stable (`tests/robustness.rs`,
+//! and the bounded randomized loop that runs them on stable (`tests/fuzz.rs`,
 //! `fuzz_targets_on_stable`). Reaching the end of a check without a panic is the assertion that
 //! nothing panicked; the article is then checked for what must never leave naqi.
 
