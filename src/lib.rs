@@ -46,8 +46,8 @@ pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
 pub use error::Error;
 pub use options::{
     Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
-    DEFAULT_TIME_BUDGET_MS, MAX_BYLINE_CHARS, MAX_EXCERPT_CHARS, MAX_SITE_NAME_CHARS,
-    MAX_TITLE_CHARS,
+    DEFAULT_TIME_BUDGET_MS, MAX_BYLINE_CHARS, MAX_EXCERPT_CHARS, MAX_LANG_CHARS,
+    MAX_SITE_NAME_CHARS, MAX_TITLE_CHARS,
 };
 
 #[cfg(feature = "encoding")]

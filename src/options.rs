@@ -37,6 +37,10 @@ pub const MAX_SITE_NAME_CHARS: usize = 120;
 /// Longest [`Article::excerpt`](crate::Article::excerpt), in characters (cut like the title).
 pub const MAX_EXCERPT_CHARS: usize = 600;
 
+/// Longest language tag read from the page (`<html lang>`), in characters: the length BCP 47
+/// asks every implementation to support. A longer value is not a language tag and is ignored.
+pub const MAX_LANG_CHARS: usize = 35;
+
 /// How an extraction runs. Build it with [`Options::default`] and the `with_*` methods.
 ///
 /// The struct is `#[non_exhaustive]`: new options get defaults, so callers never break.

@@ -119,6 +119,13 @@ fn metadata_strings_are_capped() {
         assert!(value.ends_with('…'), "{field} not marked as cut: {value}");
         assert!(chars > cap / 2, "{field} cut far too short: {chars}");
     }
+    // A `lang` attribute far longer than any language tag is ignored (the text decides).
+    let long_lang = shapes::page("خبر", "").replace(
+        "lang=\"ar\"",
+        &format!("lang=\"{}\"", "ar-".repeat(100_000)),
+    );
+    let a = article("lang", extract(&long_lang, &unhurried()));
+    assert_eq!(a.lang.as_deref(), Some("ar"));
 }
 
 #[test]

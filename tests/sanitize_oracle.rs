@@ -158,10 +158,22 @@ fn ammonia_leaves_every_fixture_output_unchanged() {
 fn ammonia_leaves_hostile_outputs_unchanged() {
     let oracle = oracle();
     let mut failures = Vec::new();
-    for (name, shape) in shapes::SHAPES {
-        if let Ok(article) = extract(&shape(1), &Options::default()) {
+    // ammonia's serializer takes time growing with the square of an entity-dense text (the
+    // reason naqi no longer uses it), so that shape is checked at a tenth of its 1× size.
+    let small_entities = shapes::entity_run(1_000);
+    let pages = shapes::SHAPES
+        .iter()
+        .filter(|(name, _)| *name != "entity-dense")
+        .map(|(name, shape)| (*name, shape(1)))
+        .chain([("entity-dense/10", small_entities)]);
+    let options = Options::default().with_time_budget(None);
+    let mut checked = 0;
+    for (name, html) in pages {
+        if let Ok(article) = extract(&html, &options) {
+            checked += 1;
             check(name, &article.content_html, &oracle, &mut failures);
         }
     }
+    assert_eq!(checked, shapes::SHAPES.len(), "a shape gave no article");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

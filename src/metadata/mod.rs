@@ -283,6 +283,10 @@ impl Metadata {
         for h in &mut self.h1s {
             *h = cap(h, crate::MAX_TITLE_CHARS);
         }
+        self.lang = self
+            .lang
+            .take()
+            .filter(|l| l.chars().count() <= crate::MAX_LANG_CHARS);
         for (field, max) in [
             (&mut self.byline, crate::MAX_BYLINE_CHARS),
             (&mut self.site_name, crate::MAX_SITE_NAME_CHARS),

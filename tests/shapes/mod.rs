@@ -21,7 +21,12 @@ pub fn page(title: &str, body: &str) -> String {
 /// One long text run dense in `&nbsp;`, `&amp;` and U+0080–U+00BF characters (« » © °),
 /// which the old sanitizer serialized in quadratic time.
 pub fn entity_dense(n: usize) -> String {
-    let run = "كلمة&nbsp;«نص»&amp;©&nbsp;°".repeat(10_000 * n);
+    entity_run(10_000 * n)
+}
+
+/// [`entity_dense`] with `repeats` repetitions of its seven-word pattern.
+pub fn entity_run(repeats: usize) -> String {
+    let run = "كلمة&nbsp;«نص»&amp;©&nbsp;°".repeat(repeats);
     page("خبر", &format!("<p>{PARAGRAPH} {run}</p>"))
 }
 
