@@ -13,13 +13,18 @@
 //! The `*-stages` groups stop the pipeline after each stage in turn (`naqi::bench`), so the
 //! difference between two consecutive stops is one stage's cost.
 //!
+//! The `hostile` group runs each hostile page shape of `tests/shapes/` at 1×, 4× and 16×: time
+//! that grows 4× per step is linear, 16× per step quadratic.
+//!
 //! Run with `cargo bench --bench extract`; `cargo bench --bench extract -- arabic` runs one group.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use flate2::read::GzDecoder;
 use std::io::Read;
 
@@ -183,7 +188,35 @@ fn bench_stages(c: &mut Criterion, group_name: &str, pages: &[Page]) {
     group.finish();
 }
 
+#[path = "../tests/shapes/mod.rs"]
+mod shapes;
+
+/// Each hostile shape at 1×, 4× and 16×, with no input-size limit or time budget in the way.
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(200));
+    group.measurement_time(Duration::from_secs(2));
+    let options = naqi::Options::default()
+        .with_max_input_bytes(usize::MAX)
+        .with_time_budget(None);
+    for (name, shape) in shapes::SHAPES {
+        for scale in [1, 4, 16] {
+            let html = shape(scale);
+            group.throughput(Throughput::Bytes(html.len() as u64));
+            group.bench_with_input(
+                BenchmarkId::new(*name, format!("{scale}x")),
+                &html,
+                |b, html| b.iter(|| naqi::extract(black_box(html), &options)),
+            );
+        }
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    bench_hostile(c);
     let corpora = corpora_dir();
     let arabic = load_pages(&corpora.join("arabic-real").join("pages"));
     let english: Vec<Page> = load_pages(&corpora.join("scrapinghub").join("html"))

@@ -53,6 +53,12 @@ export function recovering(glue, isReady = () => true) {
     // The live DOM is walked in JavaScript (no HTML is serialized or parsed again); its URL
     // resolves links unless `options.url` says otherwise.
     extractDocument: (document, options) => {
+      if (typeof document !== "object" || document === null || !("documentElement" in document)) {
+        throw naqiError(
+          "INVALID_INPUT",
+          `document must be a Document, not ${document === null ? "null" : typeof document}`,
+        );
+      }
       const url = typeof document.URL === "string" && /^https?:/.test(document.URL)
         ? document.URL : undefined;
       return extractTree(encodeDocument(document), url && !options?.url ? { ...options, url } : options);

@@ -22,8 +22,14 @@ pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
     }
     let encoding = detect(bytes);
     if encoding == UTF_8 || !is_utf16(encoding) {
+        // Binary data: control bytes other than whitespace are more than 1 in 20 of the first
+        // 4,096 (a stray NUL in a page is not; the pipeline replaces it with U+FFFD).
         let head = bytes.get(..4_096).unwrap_or(bytes);
-        if head.contains(&0) {
+        let control = head
+            .iter()
+            .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+            .count();
+        if control * 20 > head.len() {
             return Err(Error::NotHtml("the input holds binary data".into()));
         }
     }
@@ -131,5 +137,7 @@ mod tests {
             Err(Error::NotHtml(_))
         ));
         assert!(matches!(decode_html(b"   "), Err(Error::EmptyInput)));
+        let one_nul = "<html><title>a\0b</title><p>some text of a page</p></html>";
+        assert!(decode_html(one_nul.as_bytes()).is_ok());
     }
 }

@@ -29,6 +29,16 @@ pub enum Error {
     /// The options contradict each other or hold an unusable value.
     #[error("invalid options: {0}")]
     InvalidOptions(String),
+    /// The extraction ran past [`Options::time_budget_ms`](crate::Options::time_budget_ms).
+    #[error("the extraction took longer than its time budget of {budget_ms} ms")]
+    Timeout {
+        /// The budget, in milliseconds.
+        budget_ms: u64,
+    },
+    /// The input is not a string (from the JavaScript bindings: a number, an object, `null`,
+    /// ...).
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
 }
 
 impl Error {
@@ -42,6 +52,8 @@ impl Error {
             Error::NotHtml(_) => "NOT_HTML",
             Error::NoArticle => "NO_ARTICLE",
             Error::InvalidOptions(_) => "INVALID_OPTIONS",
+            Error::Timeout { .. } => "TIMEOUT",
+            Error::InvalidInput(_) => "INVALID_INPUT",
         }
     }
 }

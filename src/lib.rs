@@ -44,7 +44,11 @@ pub mod wasm;
 
 pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
 pub use error::Error;
-pub use options::{Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS};
+pub use options::{
+    Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
+    DEFAULT_TIME_BUDGET_MS, MAX_BYLINE_CHARS, MAX_EXCERPT_CHARS, MAX_LANG_CHARS,
+    MAX_SITE_NAME_CHARS, MAX_TITLE_CHARS,
+};
 
 #[cfg(feature = "encoding")]
 pub use decode::decode_html;
@@ -52,8 +56,8 @@ pub use decode::decode_html;
 /// Extracts the page's own article from an HTML document.
 ///
 /// # Errors
-/// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotHtml`], [`Error::NoArticle`] or
-/// [`Error::InvalidOptions`]; never panics.
+/// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotHtml`], [`Error::NoArticle`],
+/// [`Error::InvalidOptions`] or [`Error::Timeout`]; never panics.
 pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     pipeline::run(pipeline::Input::Html(html), options)
 }

@@ -18,6 +18,29 @@ pub const DEFAULT_MAX_ELEMENTS: usize = 400_000;
 /// Readability's 500.
 pub const DEFAULT_MIN_TEXT_CHARS: usize = 140;
 
+/// Default for [`Options::time_budget_ms`]: 10 seconds. naqi takes milliseconds on real
+/// pages (tens of milliseconds on the largest, in the browser's Wasm); the budget only ends
+/// runs that something hostile has slowed beyond any use.
+pub const DEFAULT_TIME_BUDGET_MS: u64 = 10_000;
+
+/// Longest [`Article::title`](crate::Article::title), in characters: longer ones are cut at a
+/// word boundary and end with "…". Real headlines stay under 200.
+pub const MAX_TITLE_CHARS: usize = 400;
+
+/// Longest [`Article::byline`](crate::Article::byline), in characters (cut like the title).
+pub const MAX_BYLINE_CHARS: usize = 200;
+
+/// Longest [`Article::site_name`](crate::Article::site_name), in characters (cut like the
+/// title).
+pub const MAX_SITE_NAME_CHARS: usize = 120;
+
+/// Longest [`Article::excerpt`](crate::Article::excerpt), in characters (cut like the title).
+pub const MAX_EXCERPT_CHARS: usize = 600;
+
+/// Longest language tag read from the page (`<html lang>`), in characters: the length BCP 47
+/// asks every implementation to support. A longer value is not a language tag and is ignored.
+pub const MAX_LANG_CHARS: usize = 35;
+
 /// How an extraction runs. Build it with [`Options::default`] and the `with_*` methods.
 ///
 /// The struct is `#[non_exhaustive]`: new options get defaults, so callers never break.
@@ -67,6 +90,15 @@ pub struct Options {
     /// # Default
     /// [`DEFAULT_MIN_TEXT_CHARS`].
     pub min_text_chars: usize,
+    /// The longest an extraction may take, in milliseconds; past it, the extraction ends with
+    /// [`Error::Timeout`]. It is checked between stages (and between the selection attempts),
+    /// so a run can overshoot it by one stage's time. `None` (`null` from JavaScript) or `0`
+    /// means no budget. Set it with [`Options::with_time_budget`].
+    ///
+    /// # Default
+    /// [`DEFAULT_TIME_BUDGET_MS`].
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub time_budget_ms: Option<u64>,
 }
 
 impl Default for Options {
@@ -79,6 +111,7 @@ impl Default for Options {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_elements: DEFAULT_MAX_ELEMENTS,
             min_text_chars: DEFAULT_MIN_TEXT_CHARS,
+            time_budget_ms: Some(DEFAULT_TIME_BUDGET_MS),
         }
     }
 }
@@ -127,6 +160,16 @@ impl Options {
     /// Sets [`Options::min_text_chars`].
     pub fn with_min_text_chars(mut self, chars: usize) -> Self {
         self.min_text_chars = chars;
+        self
+    }
+
+    /// Sets [`Options::time_budget_ms`]; `None` (or zero) removes the budget. A budget is
+    /// counted in whole milliseconds, rounded up (so any budget above zero is at least 1 ms).
+    pub fn with_time_budget(mut self, budget: Option<std::time::Duration>) -> Self {
+        self.time_budget_ms = budget.map(|d| {
+            let ms = d.as_millis() + u128::from(d.subsec_nanos() % 1_000_000 != 0);
+            u64::try_from(ms).unwrap_or(u64::MAX)
+        });
         self
     }
 

@@ -289,7 +289,9 @@ fn huge_flat_document_does_not_panic() {
         html.push_str("</p>\n");
     }
     html.push_str("</article></body></html>");
-    let article = extract(&html, &Options::default());
+    // No time budget: this debug build on a loaded machine can take longer than the default
+    // 10 s, and the test is about the result, not the time.
+    let article = extract(&html, &Options::default().with_time_budget(None));
     assert!(
         article.is_ok(),
         "a long article is still an article: {article:?}"

@@ -32,7 +32,7 @@ fn error_code(result: Result<JsValue, JsValue>) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn extract_returns_a_camel_case_plain_object() {
-    let article = naqi::wasm::extract(PAGE, None).unwrap_or(JsValue::NULL);
+    let article = naqi::wasm::extract(PAGE.into(), None).unwrap_or(JsValue::NULL);
     assert!(article.is_object());
     assert_eq!(
         get(&article, "title").as_string().as_deref(),
@@ -53,35 +53,43 @@ fn extract_returns_a_camel_case_plain_object() {
 fn options_are_read_from_a_plain_object() {
     let options = js_sys::JSON::parse(r#"{"url": "https://example.com/a", "keepImages": false}"#)
         .unwrap_or(JsValue::NULL);
-    assert!(naqi::wasm::extract(PAGE, Some(options)).is_ok());
-    assert!(naqi::wasm::extract(PAGE, Some(JsValue::UNDEFINED)).is_ok());
-    assert!(naqi::wasm::extract(PAGE, Some(JsValue::NULL)).is_ok());
+    assert!(naqi::wasm::extract(PAGE.into(), Some(options)).is_ok());
+    assert!(naqi::wasm::extract(PAGE.into(), Some(JsValue::UNDEFINED)).is_ok());
+    assert!(naqi::wasm::extract(PAGE.into(), Some(JsValue::NULL)).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn errors_are_error_objects_with_codes() {
     assert_eq!(
-        error_code(naqi::wasm::extract("", None)).as_deref(),
+        error_code(naqi::wasm::extract("".into(), None)).as_deref(),
         Some("EMPTY_INPUT")
     );
     let bad = |json: &str| Some(js_sys::JSON::parse(json).unwrap_or(JsValue::NULL));
     assert_eq!(
         error_code(naqi::wasm::extract(
-            PAGE,
+            PAGE.into(),
             bad(r#"{"url": "relative/path"}"#)
         ))
         .as_deref(),
         Some("INVALID_OPTIONS")
     );
     assert_eq!(
-        error_code(naqi::wasm::extract(PAGE, bad(r#"{"maxElements": "many"}"#))).as_deref(),
+        error_code(naqi::wasm::extract(
+            PAGE.into(),
+            bad(r#"{"maxElements": "many"}"#)
+        ))
+        .as_deref(),
         Some("INVALID_OPTIONS")
     );
     assert_eq!(
-        error_code(naqi::wasm::extract(PAGE, bad(r#"{"maxInputBytes": 10}"#))).as_deref(),
+        error_code(naqi::wasm::extract(
+            PAGE.into(),
+            bad(r#"{"maxInputBytes": 10}"#)
+        ))
+        .as_deref(),
         Some("INPUT_TOO_LARGE")
     );
-    let message = naqi::wasm::extract("", None)
+    let message = naqi::wasm::extract("".into(), None)
         .err()
         .and_then(|e| e.dyn_into::<js_sys::Error>().ok())
         .map(|e| String::from(e.message()));
@@ -90,8 +98,40 @@ fn errors_are_error_objects_with_codes() {
 
 #[wasm_bindgen_test]
 fn is_probably_readable_answers_both_ways() {
-    assert!(naqi::wasm::is_probably_readable(PAGE));
-    assert!(!naqi::wasm::is_probably_readable(
-        r#"<html><body><ul><li><a href="/a">أ</a></li></ul></body></html>"#
-    ));
+    assert_eq!(
+        naqi::wasm::is_probably_readable(PAGE.into()).ok(),
+        Some(true)
+    );
+    assert_eq!(
+        naqi::wasm::is_probably_readable(
+            r#"<html><body><ul><li><a href="/a">أ</a></li></ul></body></html>"#.into()
+        )
+        .ok(),
+        Some(false)
+    );
+}
+
+#[wasm_bindgen_test]
+fn inputs_that_are_not_strings_are_invalid_input() {
+    let object = js_sys::Object::new().into();
+    for value in [
+        JsValue::from(42),
+        JsValue::TRUE,
+        object,
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+    ] {
+        assert_eq!(
+            error_code(naqi::wasm::extract(value.clone(), None)).as_deref(),
+            Some("INVALID_INPUT")
+        );
+        assert_eq!(
+            error_code(naqi::wasm::extract_tree(value.clone(), None)).as_deref(),
+            Some("INVALID_INPUT")
+        );
+        assert_eq!(
+            error_code(naqi::wasm::is_probably_readable(value).map(JsValue::from)).as_deref(),
+            Some("INVALID_INPUT")
+        );
+    }
 }

@@ -114,7 +114,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
         eprintln!("naqi: {}: {err}", err.code());
         return EXIT_USAGE;
     }
-    let bytes = match input::read_page(&args.input) {
+    let bytes = match input::read_page(&args.input, options.max_input_bytes) {
         Ok(bytes) => bytes,
         Err(err) => {
             eprintln!("naqi: cannot read {}: {err}", args.input.display());

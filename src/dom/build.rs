@@ -9,8 +9,9 @@ use super::{
     byte_set, count_text, is_block_tag, is_non_content, normalize_hint, Dom, Kind, Node, NodeId,
 };
 
-/// Deepest nesting kept; deeper subtrees are left out (html5ever input is already cut there,
-/// a browser's DOM is not).
+/// Deepest nesting kept. Deeper elements are not in the tree but their content is, in the
+/// deepest element kept (as Chromium does past depth 512); html5ever input is already cut at
+/// this container depth, a browser's DOM or a tree written by hand is not.
 const MAX_DEPTH: usize = crate::pipeline::MAX_NESTING;
 
 /// What an open element became.
@@ -20,8 +21,11 @@ enum Open {
     Node(NodeId),
     /// A node of the tree whose content is left out (scripts, styles, templates, SVG).
     Leaf,
-    /// Not in the tree, nor its content (over the element or depth cap).
+    /// Not in the tree, nor its content (over the element cap, or non-content over the depth
+    /// cap).
     Dropped,
+    /// Not in the tree (over the depth cap), its content is, as children of this node.
+    Flattened(NodeId),
     /// Around `<body>` (`<html>`): not in the tree.
     Outside,
 }
@@ -68,7 +72,7 @@ impl Builder {
     /// content there is not kept.
     fn parent(&self) -> Option<Option<NodeId>> {
         match self.open.iter().rev().find(|o| **o != Open::Outside) {
-            Some(Open::Node(p)) => Some(Some(*p)),
+            Some(Open::Node(p) | Open::Flattened(p)) => Some(Some(*p)),
             Some(Open::Leaf | Open::Dropped) => None,
             // Top level: the root node, unless the body came and went.
             Some(Open::Outside) | None => (!self.body_done).then_some(Some(0)),
@@ -105,8 +109,15 @@ impl Builder {
             self.open.push(Open::Dropped);
             return;
         };
-        if self.elements >= self.max_elements || self.open.len() >= MAX_DEPTH {
+        if self.elements >= self.max_elements {
             self.open.push(Open::Dropped);
+            return;
+        }
+        if self.open.len() >= MAX_DEPTH {
+            self.open.push(match parent {
+                Some(p) if !is_non_content(tag) => Open::Flattened(p),
+                _ => Open::Dropped,
+            });
             return;
         }
         self.elements += 1;
@@ -260,6 +271,29 @@ mod tests {
         assert_eq!(child_count("nav"), Some(0));
         assert_eq!(child_count("button"), Some(0));
         assert_eq!(child_count("noscript"), Some(1));
+    }
+
+    #[test]
+    fn content_past_the_depth_cap_is_kept() {
+        let mut b = Builder::new(1_000_000);
+        b.start("body", std::iter::empty());
+        let deep = super::MAX_DEPTH * 3;
+        for _ in 0..deep {
+            b.start("b", std::iter::empty());
+        }
+        b.start("p", std::iter::empty());
+        b.text("kept".into());
+        b.end();
+        b.start("script", std::iter::empty());
+        b.text("dropped".into());
+        b.end();
+        for _ in 0..=deep {
+            b.end();
+        }
+        let dom = b.finish();
+        let texts: Vec<&str> = (0..dom.len()).filter_map(|id| dom.text_of(id)).collect();
+        assert_eq!(texts, ["kept"]);
+        assert!(dom.len() < super::MAX_DEPTH + 10, "{} nodes", dom.len());
     }
 
     #[test]

@@ -254,6 +254,7 @@ impl Collector {
             (page, None) => page.clone(),
         };
         m.canonical = m.canonical.map(|c| absolute(m.base.as_ref(), &c));
+        m.cap_strings();
         m.image = meta(&[
             "og:image",
             "og:image:url",
@@ -264,6 +265,58 @@ impl Collector {
         .map(|i| absolute(m.base.as_ref(), &i));
         m
     }
+}
+
+impl Metadata {
+    /// Caps every text the page declares about itself at the article field's limit, before
+    /// any stage compares them (the title comparisons take time growing with the product of
+    /// two texts' word counts): a hostile page's megabyte title costs no more than a real one.
+    fn cap_strings(&mut self) {
+        let title = |t: &mut Option<String>| {
+            if let Some(s) = t.as_mut() {
+                *s = cap(s, crate::MAX_TITLE_CHARS);
+            }
+        };
+        title(&mut self.json_ld_headline);
+        title(&mut self.og_title);
+        title(&mut self.doc_title);
+        for h in &mut self.h1s {
+            *h = cap(h, crate::MAX_TITLE_CHARS);
+        }
+        self.lang = self
+            .lang
+            .take()
+            .filter(|l| l.chars().count() <= crate::MAX_LANG_CHARS);
+        for (field, max) in [
+            (&mut self.byline, crate::MAX_BYLINE_CHARS),
+            (&mut self.site_name, crate::MAX_SITE_NAME_CHARS),
+            (&mut self.description, crate::MAX_EXCERPT_CHARS),
+        ] {
+            if let Some(s) = field.as_mut() {
+                *s = cap(s, max);
+            }
+        }
+    }
+}
+
+/// `s` cut to at most `max` characters: at the last space within the final half when there
+/// is one, then "…" (which counts). Unchanged when it fits.
+pub(crate) fn cap(s: &str, max: usize) -> String {
+    let Some((cut, _)) = s.char_indices().nth(max) else {
+        return s.to_string();
+    };
+    // Room for the ellipsis: the first `max - 1` characters.
+    let keep = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(cut, |(i, _)| i);
+    let head = s.get(..keep).unwrap_or("");
+    let floor = s.char_indices().nth(max / 2).map_or(0, |(i, _)| i);
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space >= floor => head.get(..space).unwrap_or(head),
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
 }
 
 /// Resolves `href` against `base`; returns it unchanged when it cannot be resolved.
@@ -300,7 +353,10 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i + 1..).unwrap_or("");
-        let decoded = after.find(';').filter(|&e| e <= 10).and_then(|e| {
+        // A reference name is short: look for its ';' in the next bytes only (searching the
+        // whole rest for each '&' made '&'-dense text quadratic).
+        let window = after.as_bytes().get(..11).unwrap_or(after.as_bytes());
+        let decoded = memchr::memchr(b';', window).and_then(|e| {
             let name = after.get(..e)?;
             let c = match name {
                 "quot" => '"',
@@ -335,6 +391,15 @@ fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::collapse;
+
+    #[test]
+    fn caps_at_a_word_boundary() {
+        use super::cap;
+        assert_eq!(cap("short", 10), "short");
+        assert_eq!(cap("one two three four", 12), "one two…");
+        assert_eq!(cap("abcdefghijklmnop", 6), "abcde…");
+        assert_eq!(cap("كلمة كلمة كلمة", 7).chars().count(), 5);
+    }
 
     #[test]
     fn decodes_leftover_references() {

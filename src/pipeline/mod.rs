@@ -13,17 +13,21 @@
 //! 7. **sanitize** and **serialize** (HTML, text, Markdown), then the derived metadata
 //!    (language, direction, excerpt, reading time).
 
+use std::borrow::Cow;
+
 use crate::article::Article;
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::{word_count, words};
 use crate::lang::{Lexicon, ScriptCounts};
 use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::metadata::Metadata;
+use crate::sanitize::url_policy::{self, Use};
 use crate::serialize::OutNode;
 use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
 use crate::{Error, Options, Removal};
 use parse::Parsed;
 
+mod deadline;
 mod derived;
 mod parse;
 mod prepare;
@@ -79,13 +83,16 @@ pub(crate) fn run_until(
     stop: Stage,
 ) -> Result<Option<Article>, Error> {
     options.validate()?;
+    let deadline = deadline::Deadline::start(options);
     let Parsed { mut dom, meta } = checked_parse(input, options)?;
+    deadline.check()?;
     if stop == Stage::Parse {
         return Ok(None);
     }
     let title = metadata::title::choose(&meta);
 
     clean::remove_non_content(&mut dom);
+    deadline.check()?;
     if stop == Stage::Clean {
         return Ok(None);
     }
@@ -105,6 +112,7 @@ pub(crate) fn run_until(
     } else {
         Vec::new()
     };
+    deadline.check()?;
     if stop == Stage::Related {
         return Ok(None);
     }
@@ -113,6 +121,7 @@ pub(crate) fn run_until(
     let before_unlikely = dom.removed.clone();
     let mut best: Option<Attempt> = None;
     for strip_unlikely in [true, false] {
+        deadline.check()?;
         dom.removed.clone_from(&before_unlikely);
         if strip_unlikely {
             clean::remove_unlikely(&mut dom, title_node);
@@ -150,6 +159,7 @@ pub(crate) fn run_until(
     let Some(best) = best.filter(|b| b.text.chars().any(char::is_alphanumeric)) else {
         return Err(Error::NoArticle);
     };
+    deadline.check()?;
     Ok(Some(assemble(&dom, meta, title, byline, best)))
 }
 
@@ -184,28 +194,37 @@ fn assemble(
         .map(str::to_ascii_lowercase)
         .or(meta.dir.clone());
     let dir = derived::direction(dir_attr.as_deref(), lang.as_deref(), &scripts);
-    let content_html = sanitize::clean(&serialize::to_html(&out));
+    let base = meta.base.as_ref();
+    let out = sanitize::clean(out, base);
+    let content_html = serialize::to_html(&out);
     let lead_image = meta
         .image
-        .clone()
+        .as_deref()
+        .and_then(|i| url_policy::allow(i, base, Use::Image))
         .or_else(|| postprocess::first_image(&out));
+    let canonical_url = meta
+        .canonical
+        .as_deref()
+        .and_then(|c| url_policy::allow(c, base, Use::Link));
     let excerpt = meta
         .description
         .clone()
         .or_else(|| derived::first_paragraph(&text));
     Article {
-        title,
-        byline,
+        title: metadata::cap(&title, crate::MAX_TITLE_CHARS),
+        byline: byline.map(|b| metadata::cap(&b, crate::MAX_BYLINE_CHARS)),
         published: meta.published,
         modified: meta.modified,
-        site_name: meta.site_name,
+        site_name: meta
+            .site_name
+            .map(|s| metadata::cap(&s, crate::MAX_SITE_NAME_CHARS)),
         reading_time: derived::reading_time(&text, lang.as_deref()),
         word_count: word_count(&text),
         lang,
         dir,
-        excerpt,
+        excerpt: excerpt.map(|e| metadata::cap(&e, crate::MAX_EXCERPT_CHARS)),
         lead_image,
-        canonical_url: meta.canonical,
+        canonical_url,
         content_html,
         markdown: serialize::to_markdown(&out),
         text,
@@ -217,8 +236,8 @@ fn assemble(
 fn checked_parse(input: Input<'_>, options: &Options) -> Result<Parsed, Error> {
     match input {
         Input::Html(html) => {
-            check_input(html, options)?;
-            Ok(parse::html(html, options))
+            let html = check_input(html, options)?;
+            Ok(parse::html(&html, options))
         }
         Input::Tree(tree) => {
             check_size(tree, options)?;
@@ -241,18 +260,24 @@ fn check_size(input: &str, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// Checks HTML text before parsing: its size, and that it is text.
-fn check_input(html: &str, options: &Options) -> Result<(), Error> {
+/// Checks HTML text before parsing: its size, and that it is text (control characters other
+/// than whitespace are more than 1 in 20 of its first 4,096 characters in binary data, almost
+/// never in a page). A stray NUL is replaced with U+FFFD, as browsers do, rather than refused.
+fn check_input<'a>(html: &'a str, options: &Options) -> Result<Cow<'a, str>, Error> {
     check_size(html, options)?;
-    let sample: Vec<char> = html.chars().take(4_096).collect();
-    let control = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-        .count();
-    if sample.contains(&'\0') || control * 10 > sample.len() {
+    let (mut sampled, mut control) = (0usize, 0usize);
+    for c in html.chars().take(4_096) {
+        sampled += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    }
+    if control * 20 > sampled {
         return Err(Error::NotHtml("the input holds binary data".into()));
     }
-    Ok(())
+    Ok(if html.contains('\0') {
+        Cow::Owned(html.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(html)
+    })
 }
 
 /// Most nodes a heading may have to be compared with the title.

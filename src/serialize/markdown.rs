@@ -167,16 +167,19 @@ fn inline(node: &OutNode) -> String {
             };
             match *tag {
                 "br" => "\n".to_string(),
-                "img" => format!(
-                    "![{}]({})",
-                    node.attr("alt").unwrap_or("").replace(['[', ']'], ""),
-                    node.attr("src").unwrap_or("")
-                ),
+                "img" => match node.attr("src") {
+                    Some(src) => format!(
+                        "![{}]({})",
+                        node.attr("alt").unwrap_or("").replace(['[', ']'], ""),
+                        destination(src)
+                    ),
+                    None => String::new(),
+                },
                 "a" => {
                     let text = inner();
                     match node.attr("href") {
                         Some(h) if !text.trim().is_empty() => {
-                            format!("[{}]({})", text.trim(), h.replace(' ', "%20"))
+                            format!("[{}]({})", text.trim(), destination(h))
                         }
                         _ => text,
                     }
@@ -189,6 +192,30 @@ fn inline(node: &OutNode) -> String {
             }
         }
     }
+}
+
+/// A link destination that cannot end early or break the line: spaces, controls, parentheses
+/// and angle brackets percent-encoded. (The address itself has passed the URL policy with the
+/// rest of the tree, in `sanitize`.)
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn wrap(s: &str, mark: &str) -> String {

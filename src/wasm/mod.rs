@@ -22,6 +22,8 @@ export type ErrorCode =
   | "NOT_HTML"
   | "NO_ARTICLE"
   | "INVALID_OPTIONS"
+  | "TIMEOUT"
+  | "INVALID_INPUT"
   | "NOT_INITIALIZED"
   | "PANIC";
 
@@ -35,30 +37,46 @@ export interface NaqiError extends Error {
 export type ExtractOptions = Options;
 "#;
 
+// Every document argument is taken as a `JsValue` (typed `string` for TypeScript) and checked
+// here: wasm-bindgen's own `&str` conversion reads any other value (a number, an object) as a
+// pointer into memory and traps, and throws a bare `TypeError` for `undefined` and `null`.
+
 /// Extracts the page's own article from an HTML document.
 ///
-/// Throws a `NaqiError` (an `Error` with a `code`) when the input is empty, too large, not HTML,
-/// holds no article, or when the options are invalid.
+/// Throws a `NaqiError` (an `Error` with a `code`) when the input is not a string, is empty,
+/// too large, not HTML, holds no article, takes longer than its time budget, or when the
+/// options are invalid.
 #[wasm_bindgen(js_name = extract, unchecked_return_type = "Article")]
 pub fn extract(
-    html: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let html = string_arg(&html, "html")?;
     let options = options_from_js(options)?;
-    let article = crate::extract(html, &options).map_err(to_js_error)?;
+    let article = crate::extract(&html, &options).map_err(to_js_error)?;
     article_to_js(&article)
 }
 
 /// Whether a page looks like it holds an article (cheap; for showing a reader button).
+///
+/// Throws a `NaqiError` with code `INVALID_INPUT` when `html` is not a string.
 #[wasm_bindgen(js_name = isProbablyReadable)]
-pub fn is_probably_readable(html: &str) -> bool {
-    crate::is_probably_readable(html)
+pub fn is_probably_readable(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<bool, JsValue> {
+    Ok(crate::is_probably_readable(&string_arg(&html, "html")?))
 }
 
 /// `isProbablyReadable` for a document in naqi's tree format (see `extractTree`).
+///
+/// Throws a `NaqiError` with code `INVALID_INPUT` when `tree` is not a string.
 #[wasm_bindgen(js_name = isProbablyReadableTree)]
-pub fn is_probably_readable_tree(tree: &str) -> bool {
-    crate::is_probably_readable_tree(tree)
+pub fn is_probably_readable_tree(
+    #[wasm_bindgen(unchecked_param_type = "string")] tree: JsValue,
+) -> Result<bool, JsValue> {
+    Ok(crate::is_probably_readable_tree(&string_arg(
+        &tree, "tree",
+    )?))
 }
 
 /// Extracts the article from a document in naqi's tree format (see `extract_tree` in the
@@ -68,11 +86,12 @@ pub fn is_probably_readable_tree(tree: &str) -> bool {
 /// Throws like `extract`; `NOT_HTML` when the input is not in the tree format.
 #[wasm_bindgen(js_name = extractTree, unchecked_return_type = "Article")]
 pub fn extract_tree(
-    tree: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] tree: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let tree = string_arg(&tree, "tree")?;
     let options = options_from_js(options)?;
-    let article = crate::extract_tree(tree, &options).map_err(to_js_error)?;
+    let article = crate::extract_tree(&tree, &options).map_err(to_js_error)?;
     article_to_js(&article)
 }
 
@@ -92,6 +111,20 @@ fn start() {
 #[wasm_bindgen(js_name = __naqiTrapForTests, skip_typescript)]
 pub fn trap_for_tests() {
     panic!("trap requested by a test") // allow: deliberate, proves the JS wrapper recovers
+}
+
+/// A string argument, or an `INVALID_INPUT` error naming what was given instead.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let given = if value.is_null() {
+            "null".to_string()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        to_js_error(Error::InvalidInput(format!(
+            "{name} must be a string, not {given}"
+        )))
+    })
 }
 
 /// Reads options from JavaScript; `undefined` and `null` mean the defaults.

@@ -6,7 +6,14 @@ import test from "node:test";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-import { __naqiTrapForTests, extract, isProbablyReadable } from "naqi";
+import {
+  __naqiTrapForTests,
+  extract,
+  extractDocument,
+  extractTree,
+  isProbablyReadable,
+  isProbablyReadableTree,
+} from "naqi";
 import {
   acceptance,
   acceptanceHtml,
@@ -71,6 +78,41 @@ test("errors are Error objects with a stable code", () => {
     () => extract(SIMPLE_PAGE, { maxInputBytes: 100 }),
     isNaqiError("INPUT_TOO_LARGE"),
   );
+});
+
+test("inputs that are not strings are INVALID_INPUT errors, and the module keeps working", () => {
+  for (const value of [42, {}, true, undefined, null, [], 1n]) {
+    for (const call of [extract, extractTree, isProbablyReadable, isProbablyReadableTree]) {
+      assert.throws(() => call(value), isNaqiError("INVALID_INPUT"), `${call.name}(${typeof value})`);
+    }
+  }
+  for (const value of [42, "text", undefined, null]) {
+    assert.throws(() => extractDocument(value), isNaqiError("INVALID_INPUT"));
+  }
+  assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
+});
+
+test("a spent time budget is a TIMEOUT error; no budget is allowed", () => {
+  const big = SIMPLE_PAGE.replace(SIMPLE_PARAGRAPH, `${SIMPLE_PARAGRAPH} `.repeat(20000));
+  assert.throws(() => extract(big, { timeBudgetMs: 1 }), isNaqiError("TIMEOUT"));
+  assert.ok(extract(SIMPLE_PAGE, { timeBudgetMs: null }).text.includes(SIMPLE_PARAGRAPH));
+  assert.ok(extract(SIMPLE_PAGE, { timeBudgetMs: 0 }).text.includes(SIMPLE_PARAGRAPH));
+});
+
+test("no output field carries a refused address", () => {
+  const page = `<!doctype html><html><head><title>t</title>
+    <link rel="canonical" href="javascript:alert(1)">
+    <meta property="og:image" content="data:text/html,<script>alert(1)</script>"></head>
+    <body><article><p>${SIMPLE_PARAGRAPH} <a href="livescript:x">l</a>
+    <a href="file:///etc/passwd">f</a> <img src="javascript:alert(1)" alt="i"></p>
+    <p>${SIMPLE_PARAGRAPH}</p></article></body></html>`;
+  const article = extract(page);
+  for (const bad of ["javascript", "livescript", "file:", "data:"]) {
+    assert.ok(!article.contentHtml.includes(bad), `${bad} in contentHtml`);
+    assert.ok(!article.markdown.includes(bad), `${bad} in markdown`);
+  }
+  assert.equal(article.canonicalUrl, undefined);
+  assert.equal(article.leadImage, undefined);
 });
 
 test("isProbablyReadable tells an article from a bare link list", () => {

@@ -206,7 +206,7 @@ fn process(job: &Job<'_>, path: &Path) -> Outcome {
         IdFrom::File => input::id_from_file_name(path),
         IdFrom::Dir => input::id_from_parent(path),
     };
-    let (article, error, ms) = match input::read_page(path) {
+    let (article, error, ms) = match input::read_page(path, job.options.max_input_bytes) {
         Err(err) => {
             let error = LineError {
                 code: "IO_ERROR".into(),

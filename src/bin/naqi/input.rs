@@ -13,7 +13,11 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 const PAGE_SUFFIXES: [&str; 4] = [".html", ".htm", ".html.gz", ".htm.gz"];
 
 /// Reads a page's bytes from a file, or from standard input for `-`, un-gzipping gzip data.
-pub fn read_page(path: &Path) -> io::Result<Vec<u8>> {
+///
+/// Inflating stops one byte past `limit` (the extraction's `max_input_bytes`), so a gzip bomb
+/// costs no more than that: the page then comes back `limit + 1` bytes long, which the
+/// library refuses with `INPUT_TOO_LARGE`.
+pub fn read_page(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     let mut raw = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().lock().read_to_end(&mut raw)?;
@@ -21,11 +25,17 @@ pub fn read_page(path: &Path) -> io::Result<Vec<u8>> {
         raw = fs::read(path)?;
     }
     if raw.starts_with(&GZIP_MAGIC) {
-        let mut plain = Vec::with_capacity(raw.len() * 4);
-        GzDecoder::new(raw.as_slice()).read_to_end(&mut plain)?;
-        return Ok(plain);
+        return inflate(&raw, limit);
     }
     Ok(raw)
+}
+
+/// Inflates gzip data, stopping one byte past `limit`.
+fn inflate(gzip: &[u8], limit: usize) -> io::Result<Vec<u8>> {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut plain = Vec::with_capacity(gzip.len().saturating_mul(4).min(limit));
+    GzDecoder::new(gzip).take(cap).read_to_end(&mut plain)?;
+    Ok(plain)
 }
 
 /// Whether a file name is one a folder walk should pick up.
@@ -108,6 +118,21 @@ mod tests {
         assert_eq!(id_from_file_name(Path::new("x.HTM")), "x");
         assert_eq!(id_from_file_name(Path::new("x.txt")), "x.txt");
         assert_eq!(id_from_parent(Path::new("pages/001/source.html")), "001");
+    }
+
+    #[test]
+    fn inflating_stops_past_the_limit() -> io::Result<()> {
+        use flate2::{write::GzEncoder, Compression};
+        use std::io::Write;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        for _ in 0..64 {
+            gz.write_all(&[b' '; 1 << 20])?;
+        }
+        let bomb = gz.finish()?;
+        assert!(bomb.len() < 200_000);
+        assert_eq!(inflate(&bomb, 1_000)?.len(), 1_001);
+        assert_eq!(inflate(&bomb, 100 << 20)?.len(), 64 << 20);
+        Ok(())
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //! - Container nesting far deeper than any real page: html5ever scans its stack of open
 //!   elements at each block start tag, so time grows with the square of the depth. The input is
 //!   cut where the nesting passes [`MAX_NESTING`]; what came before is still extracted.
+//! - Unclosed inline elements (`<b>`, `<span>`, ...) far deeper than any real page: past
+//!   `inline::MAX_OPEN_INLINE` open at once, their start tags are left out (see `inline.rs`).
 //!
 //! After an `<svg>` or `<select>` whose body the scan cannot follow, it no longer knows which
 //! bodies are raw text, so it only makes the changes that are the same either way. The test
@@ -32,9 +34,11 @@ use crate::dom::{contains_ignore_ascii_case, is_kept_attribute};
 use crate::metadata;
 
 mod bodies;
+mod inline;
 mod tag;
 
 use bodies::{opaque_body_end, select_body_end, svg_body_end, Guarded, LEFT_OUT_BODIES};
+use inline::OpenInline;
 use tag::{find, find_end_tag, scan_tag, starts_tag_name};
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred.
@@ -86,6 +90,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     let mut depth = 0usize;
+    let mut open_inline = OpenInline::default();
     // Set at an <svg> or <math> whose body stays: from there on, where foreign content ends is
     // not known (an HTML tag inside ends it early), nor so whether a <script> or <style> body is
     // raw text. Only changes that are the same either way are made after it (see `passive_ok`).
@@ -140,11 +145,22 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         if is(CONTAINERS) && !tag.self_closing {
             if closing {
                 depth = depth.saturating_sub(1);
+                open_inline.close_container();
             } else {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Cow::Owned(out.finish_at(start));
                 }
+                open_inline.open_container();
+            }
+        }
+        if is(inline::BOUNDED) {
+            if closing {
+                open_inline.end();
+            } else if !open_inline.start() {
+                out.copy_to(start);
+                out.skip_to(i);
+                continue;
             }
         }
         let outside = guarded;

@@ -1,0 +1,11 @@
+//! Fuzzes `naqi::extract_bytes` with arbitrary bytes: it may not panic, overflow the stack or hang, and
+//! what it returns must be safe to insert into a page (see `checks.rs`).
+//!
+//! `cargo +nightly fuzz run extract_bytes fuzz/seeds/html -- -dict=fuzz/extract.dict`
+
+#![no_main]
+
+#[path = "checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::extract_bytes(data));
