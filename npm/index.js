@@ -9,6 +9,6 @@ await init({ module_or_path: new URL("./wasm/naqi_bg.wasm", import.meta.url) });
 
 export const {
   extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
-  __naqiTrapForTests,
+  NaqiError,
 } =
   recovering(glue);

@@ -5,6 +5,6 @@ import { recovering } from "./recover.js";
 
 export const {
   extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
-  __naqiTrapForTests,
+  NaqiError,
 } =
   recovering(glue);

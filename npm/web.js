@@ -28,6 +28,6 @@ export function initSync(input) {
 
 export const {
   extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
-  __naqiTrapForTests,
+  NaqiError,
 } =
   recovering(glue, () => ready);

@@ -41,8 +41,38 @@ pub enum Error {
     InvalidInput(String),
 }
 
+/// Declares every code [`Error::code`] returns, once: the list, and the TypeScript union the
+/// npm package's types are generated with (plus the codes only its JavaScript wrapper throws).
+macro_rules! error_codes {
+    ($($code:literal),+ $(,)?) => {
+        /// Every code [`Error::code`] returns.
+        pub const ERROR_CODES: &[&str] = &[$($code),+];
+
+        /// `ErrorCode` for the npm package's `.d.ts`. (wasm-bindgen's custom section reads it
+        /// in a way the compiler does not count as a use.)
+        #[cfg(feature = "wasm")]
+        #[allow(dead_code)]
+        pub(crate) const TS_ERROR_CODE: &str = concat!(
+            "\n/** The stable codes carried by errors that naqi throws. */\nexport type ErrorCode =",
+            $("\n  | \"", $code, "\""),+,
+            "\n  | \"NOT_INITIALIZED\"\n  | \"PANIC\";\n"
+        );
+    };
+}
+
+error_codes!(
+    "EMPTY_INPUT",
+    "INPUT_TOO_LARGE",
+    "NOT_HTML",
+    "NO_ARTICLE",
+    "INVALID_OPTIONS",
+    "TIMEOUT",
+    "INVALID_INPUT",
+);
+
 impl Error {
-    /// A stable, machine-readable code for this error, e.g. `"EMPTY_INPUT"`.
+    /// A stable, machine-readable code for this error, e.g. `"EMPTY_INPUT"`; one of
+    /// [`ERROR_CODES`].
     ///
     /// Codes never change meaning between releases; new variants get new codes.
     pub fn code(&self) -> &'static str {
@@ -55,5 +85,42 @@ impl Error {
             Error::Timeout { .. } => "TIMEOUT",
             Error::InvalidInput(_) => "INVALID_INPUT",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of every variant. The match below stops compiling when a variant is added, so
+    /// that it is added here, and so to the check against [`ERROR_CODES`].
+    fn one_of_each() -> Vec<Error> {
+        let all = vec![
+            Error::EmptyInput,
+            Error::InputTooLarge { size: 2, limit: 1 },
+            Error::NotHtml(String::new()),
+            Error::NoArticle,
+            Error::InvalidOptions(String::new()),
+            Error::Timeout { budget_ms: 1 },
+            Error::InvalidInput(String::new()),
+        ];
+        for e in &all {
+            match e {
+                Error::EmptyInput
+                | Error::InputTooLarge { .. }
+                | Error::NotHtml(_)
+                | Error::NoArticle
+                | Error::InvalidOptions(_)
+                | Error::Timeout { .. }
+                | Error::InvalidInput(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn the_code_list_is_every_code() {
+        let codes: Vec<&str> = one_of_each().iter().map(Error::code).collect();
+        assert_eq!(codes, ERROR_CODES);
     }
 }

@@ -25,6 +25,7 @@ mod error;
 mod options;
 
 mod clean;
+mod deadline;
 mod dom;
 mod lang;
 mod metadata;
@@ -43,7 +44,7 @@ mod decode;
 pub mod wasm;
 
 pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
-pub use error::Error;
+pub use error::{Error, ERROR_CODES};
 pub use options::{
     Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
     DEFAULT_TIME_BUDGET_MS, MAX_BYLINE_CHARS, MAX_EXCERPT_CHARS, MAX_LANG_CHARS,

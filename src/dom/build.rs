@@ -217,6 +217,7 @@ impl Builder {
             text_counts,
             hints,
             hint_sets,
+            deadline: None,
         }
     }
 }

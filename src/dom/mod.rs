@@ -15,6 +15,8 @@ pub(crate) use measure::Measures;
 use std::borrow::Cow;
 
 use scraper::StrTendril;
+
+use crate::deadline::Deadline;
 pub(crate) use tags::{
     is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, static_names,
 };
@@ -56,9 +58,25 @@ pub(crate) struct Dom {
     /// For each of those, the set of bytes it holds (see [`byte_set`]), to reject most
     /// fragments without searching.
     hint_sets: Vec<[u64; 2]>,
+    /// The extraction's time budget: walks stop early once it is spent (the pipeline then
+    /// reports the timeout at the end of the stage).
+    deadline: Option<Deadline>,
 }
 
+/// How many nodes a walk visits between two looks at the clock.
+const CLOCK_EVERY: usize = 4_096;
+
 impl Dom {
+    /// Sets the time budget the walks respect.
+    pub fn set_deadline(&mut self, deadline: Deadline) {
+        self.deadline = Some(deadline);
+    }
+
+    /// Whether the time budget is spent.
+    pub fn out_of_time(&self) -> bool {
+        self.deadline.is_some_and(|d| d.expired())
+    }
+
     /// Non-whitespace characters and commas of a text node (zero for elements).
     pub fn text_counts(&self, id: NodeId) -> (u32, u32) {
         self.text_counts.get(id).copied().unwrap_or((0, 0))
@@ -223,7 +241,12 @@ impl Dom {
         mut visit: impl FnMut(&mut Dom, NodeId) -> bool,
     ) {
         let mut id = from;
+        let mut visited = 0usize;
         while id < to.min(self.len()) {
+            visited += 1;
+            if visited % CLOCK_EVERY == 0 && self.out_of_time() {
+                return;
+            }
             if self.is_removed(id) || visit(self, id) {
                 id = self.subtree_end(id).max(id + 1);
             } else {

@@ -27,7 +27,6 @@ use crate::{clean, metadata, postprocess, related, sanitize, score, select, seri
 use crate::{Error, Options, Removal};
 use parse::Parsed;
 
-mod deadline;
 mod derived;
 mod parse;
 mod prepare;
@@ -83,9 +82,10 @@ pub(crate) fn run_until(
     stop: Stage,
 ) -> Result<Option<Article>, Error> {
     options.validate()?;
-    let deadline = deadline::Deadline::start(options);
+    let deadline = crate::deadline::Deadline::start(options);
     let Parsed { mut dom, meta } = checked_parse(input, options)?;
     deadline.check()?;
+    dom.set_deadline(deadline);
     if stop == Stage::Parse {
         return Ok(None);
     }
@@ -322,4 +322,27 @@ pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
     clean::remove_unlikely(&mut dom, None);
     let m = Measures::of(&dom);
     derived::readable_score(&dom, &m) > derived::READABLE_SCORE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn walks_stop_once_the_budget_is_spent() {
+        let page = format!("<body>{}</body>", "<p>text</p>".repeat(20_000));
+        let options = Options::default().with_time_budget(Some(Duration::from_millis(1)));
+        let Parsed { mut dom, .. } = parse::html(&page, &options);
+        let deadline = crate::deadline::Deadline::start(&options);
+        std::thread::sleep(Duration::from_millis(3));
+        dom.set_deadline(deadline);
+        let mut visited = 0;
+        let end = dom.len();
+        dom.walk_live(0, end, |_, _| {
+            visited += 1;
+            false
+        });
+        assert!(visited < end / 2, "visited {visited} of {end} nodes");
+    }
 }

@@ -11,22 +11,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Article, Error, Options};
 
-// TypeScript declarations added to the generated `.d.ts`. `ErrorCode` lists every code of
-// `Error::code()` plus the two that only the JavaScript wrapper throws; keep it in step.
+// `ErrorCode` in the generated `.d.ts`, from the list beside `Error::code()`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR_CODE: &str = crate::error::TS_ERROR_CODE;
+
+// TypeScript declarations added to the generated `.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** The stable codes carried by errors that naqi throws. */
-export type ErrorCode =
-  | "EMPTY_INPUT"
-  | "INPUT_TOO_LARGE"
-  | "NOT_HTML"
-  | "NO_ARTICLE"
-  | "INVALID_OPTIONS"
-  | "TIMEOUT"
-  | "INVALID_INPUT"
-  | "NOT_INITIALIZED"
-  | "PANIC";
-
 /** An `Error` thrown by naqi: branch on `code`, show `message`. */
 export interface NaqiError extends Error {
   name: "NaqiError";

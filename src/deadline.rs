@@ -1,4 +1,6 @@
 //! The time budget of one extraction ([`Options::time_budget_ms`]), behind one small clock.
+//! The pipeline checks it between stages, and the working tree's walks ([`crate::dom::Dom`])
+//! stop early once it is spent, so a long stage ends soon after the budget does.
 //!
 //! `std::time::Instant::now()` panics on `wasm32-unknown-unknown`, so the Wasm build (feature
 //! `wasm`) reads JavaScript's `Date.now()` instead. A wasm32 build without that feature has no
@@ -41,6 +43,11 @@ impl Deadline {
             .filter(|&ms| ms > 0)
             .and_then(|ms| now_ms().map(|now| (ms, now + ms as f64)));
         Deadline { end }
+    }
+
+    /// Whether the budget is spent (cheap enough for a long loop to ask now and then).
+    pub(crate) fn expired(&self) -> bool {
+        self.check().is_err()
     }
 
     /// [`Error::Timeout`] once the budget is spent.
