@@ -35,10 +35,22 @@ say "built $WHEEL"
 cargo build --features cli --bin naqi --quiet
 export NAQI_BIN="$TARGET/debug/naqi"
 
-# A fresh virtualenv with the wheel, as a user would install it.
+# A fresh virtualenv with the wheel, as a user would install it. NAQI_SPARK=0 leaves out
+# pyspark (and with it the Spark test, which then reports itself skipped).
 rm -rf .venv-test
 python3 -m venv .venv-test
-.venv-test/bin/pip install --quiet --disable-pip-version-check "$WHEEL" -r python/requirements-test.txt
+REQUIREMENTS=(-r python/requirements-test.txt)
+if [ "${NAQI_SPARK:-1}" != 0 ]; then
+  REQUIREMENTS+=(-r python/requirements-spark.txt)
+  if ! command -v java >/dev/null; then
+    say "installing Java for Spark (openjdk-17-jre-headless)"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends openjdk-17-jre-headless
+  fi
+fi
+.venv-test/bin/pip install --quiet --disable-pip-version-check "$WHEEL" "${REQUIREMENTS[@]}"
 
 # Run from python/tests so that `import naqi` finds the installed wheel, never a source tree.
 # pytest exits 5 when it collected no test: with `set -e` that fails the script too.
