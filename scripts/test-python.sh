@@ -40,8 +40,11 @@ export NAQI_BIN="$TARGET/debug/naqi"
 rm -rf .venv-test
 python3 -m venv .venv-test
 REQUIREMENTS=(-r python/requirements-test.txt)
+# Modules whose absence fails the tests instead of skipping them (see python/tests/conftest.py).
+export NAQI_REQUIRE="fastwarc datatrove"
 if [ "${NAQI_SPARK:-1}" != 0 ]; then
   REQUIREMENTS+=(-r python/requirements-spark.txt)
+  NAQI_REQUIRE+=" pyspark"
   if ! command -v java >/dev/null; then
     say "installing Java for Spark (openjdk-17-jre-headless)"
     SUDO=""
@@ -55,4 +58,4 @@ fi
 # Run from python/tests so that `import naqi` finds the installed wheel, never a source tree.
 # pytest exits 5 when it collected no test: with `set -e` that fails the script too.
 cd python/tests
-../../.venv-test/bin/python -m pytest -p no:cacheprovider -q "$@"
+../../.venv-test/bin/python -m pytest -p no:cacheprovider -q -rs "$@"

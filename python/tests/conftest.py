@@ -23,3 +23,11 @@ def shared_dir():
             pytest.fail(f"{SHARED} is missing under CI: the test cannot run without it")
         pytest.skip(f"{SHARED} is missing")
     return SHARED
+
+
+def need(module, why):
+    """Imports an optional module, or skips the test module without it; a module named in
+    NAQI_REQUIRE (space separated, set by scripts/test-python.sh) fails instead."""
+    if module in os.environ.get("NAQI_REQUIRE", "").split():
+        return __import__(module)
+    return pytest.importorskip(module, reason=why)

@@ -14,9 +14,9 @@ from collections import OrderedDict
 import pytest
 
 import warcs
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, need
 
-pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (NAQI_SPARK=0)")
+pyspark = need("pyspark", "pyspark is not installed (NAQI_SPARK=0)")
 
 
 def load_job():
