@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/test-rust.sh
+bash scripts/test-python.sh
 bash scripts/package.sh
 bash scripts/test-node.sh
 bash scripts/www.sh

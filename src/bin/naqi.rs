@@ -15,8 +15,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 // The binary's root is `src/bin/naqi.rs`, so its modules are named by path.
 #[path = "naqi/batch.rs"]
 mod batch;
+#[path = "naqi/http.rs"]
+mod http;
 #[path = "naqi/input.rs"]
 mod input;
+#[path = "naqi/warc.rs"]
+mod warc;
 
 /// Exit code when every page was extracted.
 const EXIT_OK: u8 = 0;
@@ -43,6 +47,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract every page under the given files and folders into a JSON Lines file.
     Batch(batch::BatchArgs),
+    /// Extract every HTML response in WARC files into a JSON Lines file.
+    Warc(warc::WarcArgs),
 }
 
 #[derive(Args)]
@@ -104,6 +110,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Extract(args) => run_extract(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Warc(args) => warc::run(&args),
     };
     ExitCode::from(code)
 }
