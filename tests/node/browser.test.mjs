@@ -40,9 +40,16 @@ const WEB_PAGE = modulePage(
   try { naqi.extract(""); } catch (e) {
     out.error = { isError: e instanceof Error, name: e.name, code: e.code, message: e.message };
   }
-  try { naqi.__naqiTrapForTests(); } catch (e) {
-    out.trap = { isError: e instanceof Error, code: e.code, cause: e.cause?.constructor?.name };
+  // The deliberate panic is reached through the package's files, not its entries.
+  const { callGuarded } = await import("/node_modules/naqi/recover.js");
+  const glue = await import("/node_modules/naqi/wasm/naqi.js");
+  try { callGuarded(glue, () => true, "__naqiTrapForTests", []); } catch (e) {
+    out.trap = { isError: e instanceof naqi.NaqiError, code: e.code, cause: e.cause?.constructor?.name };
   }
+  try { naqi.extract(42); } catch (e) {
+    out.invalid = { isNaqiError: e instanceof naqi.NaqiError, code: e.code };
+  }
+  out.bytes = naqi.extract(new TextEncoder().encode(simple)).text;
   out.afterTrap = naqi.extract(simple).text;
   return out;`,
 );
@@ -163,6 +170,8 @@ test("errors in Chromium are Error objects with a code", () => {
 test("a trap in Chromium re-instantiates the module", () => {
   assert.deepEqual(web.trap, { isError: true, code: "PANIC", cause: "RuntimeError" });
   assert.ok(web.afterTrap.includes(SIMPLE_PARAGRAPH));
+  assert.deepEqual(web.invalid, { isNaqiError: true, code: "INVALID_INPUT" });
+  assert.ok(web.bytes.includes(SIMPLE_PARAGRAPH), "bytes are decoded in the browser too");
 });
 
 test("the default entry (top-level await) loads through an import map", async () => {

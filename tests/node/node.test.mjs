@@ -7,24 +7,34 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import {
-  __naqiTrapForTests,
   extract,
   extractDocument,
   extractTree,
   isProbablyReadable,
   isProbablyReadableTree,
+  NaqiError,
 } from "naqi";
+import * as naqi from "naqi";
 import {
   acceptance,
   acceptanceHtml,
   checkAcceptance,
+  consumer,
   LINKS_ONLY_PAGE,
   SIMPLE_PAGE,
   SIMPLE_PARAGRAPH,
 } from "./support.mjs";
 
+// The module's deliberate panic is not part of the package's surface: the test reaches it
+// through the package's own files, the glue instance the `naqi` entry uses.
+const packageFile = (name) => new URL(`./node_modules/naqi/${name}`, `file://${consumer}/`);
+const glue = createRequire(import.meta.url)(fileURLToPath(packageFile("wasm/naqi_node.cjs")));
+const { callGuarded } = await import(packageFile("recover.js").href);
+const trap = () => callGuarded(glue, () => true, "__naqiTrapForTests", []);
+
 const isNaqiError = (code) => (error) => {
   assert.ok(error instanceof Error, "an Error object, not a string");
+  assert.ok(error instanceof NaqiError, "an instance of the exported NaqiError class");
   assert.equal(error.name, "NaqiError");
   assert.equal(error.code, code);
   assert.equal(typeof error.message, "string");
@@ -126,14 +136,14 @@ test("a panic inside the module is reported and the module keeps working", () =>
   const consoleError = console.error;
   console.error = (...args) => logged.push(args.join(" "));
   try {
-    assert.throws(() => __naqiTrapForTests(), (error) => {
+    assert.throws(() => trap(), (error) => {
       isNaqiError("PANIC")(error);
       assert.ok(error.cause instanceof WebAssembly.RuntimeError);
       return true;
     });
     assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
     // The fresh instance has its panic hook again, and recovers again.
-    assert.throws(() => __naqiTrapForTests(), isNaqiError("PANIC"));
+    assert.throws(() => trap(), isNaqiError("PANIC"));
   } finally {
     console.error = consoleError;
   }
@@ -147,4 +157,42 @@ test("a panic inside the module is reported and the module keeps working", () =>
 
 test(`acceptance page (${acceptance.id}) in Node`, async (t) => {
   await checkAcceptance(t, () => extract(acceptanceHtml));
+});
+
+test("the public surface holds no test-only export", () => {
+  assert.deepEqual(Object.keys(naqi).filter((k) => k.startsWith("_")), []);
+});
+
+test("bytes: windows-1256 from the HTTP header, the page's meta, or a guess", () => {
+  // The page's text in windows-1256, written by the platform's own encoder tables (TextDecoder
+  // reads them; Node has no windows-1256 encoder, so the bytes come from decoding all 256 values).
+  const table = new TextDecoder("windows-1256").decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+  const encode = (text) => Uint8Array.from([...text].map((c) => {
+    const i = table.indexOf(c);
+    assert.ok(i >= 0, `no windows-1256 byte for ${c}`);
+    return i;
+  }));
+  const bare = SIMPLE_PAGE.replace('<meta charset="utf-8">', "");
+  const bytes = encode(bare);
+  const want = SIMPLE_PARAGRAPH;
+  assert.ok(extract(bytes).text.includes(want), "guessed from the letters");
+  assert.ok(extract(Buffer.from(bytes)).text.includes(want), "a Node Buffer");
+  assert.ok(extract(bytes.buffer).text.includes(want), "an ArrayBuffer");
+  const lying = encode(bare.replace("<head>", '<head><meta charset="utf-8">'));
+  assert.ok(
+    extract(lying, { contentType: "text/html; charset=windows-1256" }).text.includes(want),
+    "the HTTP header's charset wins over the page's",
+  );
+  const declared = encode(bare.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'));
+  assert.ok(extract(declared).text.includes(want), "http-equiv");
+  const utf8 = new TextEncoder().encode(SIMPLE_PAGE);
+  assert.ok(extract(utf8).text.includes(want), "UTF-8 bytes");
+  assert.equal(isProbablyReadable(bytes), true);
+});
+
+test("wrong input types are NaqiErrors with INVALID_INPUT", () => {
+  for (const bad of [42, {}, true, null, undefined, [1, 2]]) {
+    assert.throws(() => extract(bad), isNaqiError("INVALID_INPUT"), String(bad));
+    assert.throws(() => isProbablyReadable(bad), isNaqiError("INVALID_INPUT"), String(bad));
+  }
 });
