@@ -45,7 +45,8 @@ wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$BUILD/web/naqi_bg.wasm" -o "$PKG/wasm/n
 cp "$BUILD/web/naqi.js" "$BUILD/web/naqi.d.ts" "$PKG/wasm/"
 cp "$BUILD/nodejs/naqi.js" "$PKG/wasm/naqi_node.cjs"
 cp "$BUILD/nodejs/naqi.d.ts" "$PKG/wasm/naqi_node.d.cts"
-cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/tree.js npm/README.md "$PKG/"
+cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/error.js npm/bytes.js \
+  npm/tree.js npm/README.md "$PKG/"
 cp LICENSE "$PKG/"
 node -e '
   const fs = require("fs");
