@@ -14,6 +14,12 @@ const BELONGING_SHARE: f64 = 0.25;
 pub(crate) const TEXT_BEFORE_TEASER: usize = 100;
 /// How many levels from a candidate up are checked for a teaser's headline link.
 const TEASER_LEVELS: usize = 3;
+/// The text a parent adds while growing the article's container has links for at most this
+/// share of it.
+const GROW_LINK_SHARE: f64 = 0.3;
+/// The container replaces the chosen block when it holds another block scoring at least this
+/// share of the best one.
+const GROW_SHARE: f64 = 0.3;
 /// Siblings merge when they score at least this share of the chosen block...
 const SIBLING_SHARE: f64 = 0.2;
 /// ... and at least this much.
@@ -66,10 +72,9 @@ pub(crate) fn run(
         top = parent;
     }
 
-    Some(Selection {
-        roots: merge_siblings(dom, m, scores, top),
-        core,
-    })
+    let top = grow(dom, m, scores, core, top, title_node);
+    let roots = merge_siblings(dom, m, scores, top);
+    Some(Selection { roots, core })
 }
 
 /// Whether candidate `c` is the body of the headline `t`: it holds the headline, or it comes
@@ -183,4 +188,55 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
         }
     }
     roots
+}
+
+/// The container of every content block: from `top`, climbs while the text each parent adds
+/// has few links, up to the block that holds the headline (or below the body). The container
+/// replaces `top` only when it holds another block that scores at least [`GROW_SHARE`] of the
+/// best one: page builders split one text into many sections, while a news article's
+/// container adds only its standfirst, captions and furniture.
+fn grow(
+    dom: &Dom,
+    m: &Measures,
+    scores: &Scores,
+    core: NodeId,
+    top: NodeId,
+    title: Option<NodeId>,
+) -> NodeId {
+    let mut target = top;
+    while let Some(parent) = dom.parent(target) {
+        if matches!(dom.tag(parent), "body" | "#root" | "html")
+            || title.is_some_and(|t| dom.is_inside(t, target))
+        {
+            break;
+        }
+        let (p, c) = (m.at(parent), m.at(target));
+        let added = p.chars.saturating_sub(c.chars);
+        let added_links = p.link_chars.saturating_sub(c.link_chars);
+        if added > 0 && f64::from(added_links) > f64::from(added) * GROW_LINK_SHARE {
+            break;
+        }
+        target = parent;
+    }
+    if target == top {
+        return top;
+    }
+    let need = scores.get(core) * GROW_SHARE;
+    let (top_end, target_end) = (dom.subtree_end(top), dom.subtree_end(target));
+    // Candidates are in document order: those inside the container, neither inside `top`
+    // nor holding it.
+    let start = scores.candidates.partition_point(|&c| c <= target);
+    let other = scores
+        .candidates
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&c| c < target_end)
+        .filter(|&&c| !((top..top_end).contains(&c) || dom.is_inside(top, c)))
+        .any(|&c| scores.get(c) >= need);
+    if other {
+        target
+    } else {
+        top
+    }
 }
