@@ -44,7 +44,15 @@ pub(crate) fn run(
     let mut ranked: Vec<NodeId> = scores.candidates.clone();
     ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
     ranked.truncate(TOP_CANDIDATES);
-    let mut top = *ranked.first()?;
+    // Without a paragraph anywhere, the page's whole remaining body is its content.
+    let Some(&first) = ranked.first() else {
+        let body = (0..dom.len()).find(|&id| dom.tag(id) == "body" && !dom.is_removed(id))?;
+        return (m.chars(body) > 0).then(|| Selection {
+            roots: vec![body],
+            core: body,
+        });
+    };
+    let mut top = first;
 
     if let Some(t) = title_node {
         if !belongs(dom, m, top, t) {
