@@ -137,7 +137,7 @@ fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment])
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
-        return true;
+        return !is_streamed_boundary(dom, id);
     }
     if dom
         .attr(id, "class")
@@ -167,4 +167,14 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
     false
+}
+
+/// React's streamed server rendering sends each late part of the page as a hidden
+/// `<div id="S:n">` that a script then moves into its place: content, not a hidden element.
+fn is_streamed_boundary(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id) == "div"
+        && dom
+            .attr(id, "id")
+            .and_then(|v| v.strip_prefix("S:"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

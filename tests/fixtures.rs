@@ -419,6 +419,7 @@ fixtures! {
     en_page_builder_sections => "en/page-builder-sections",
     en_noscript_crawler_view => "en/noscript-crawler-view",
     en_short_lines_only => "en/short-lines-only",
+    en_streamed_boundary => "en/streamed-boundary",
     en_widget_wrapped_paragraphs => "en/widget-wrapped-paragraphs",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
