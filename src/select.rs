@@ -16,7 +16,7 @@ pub(crate) const TEXT_BEFORE_TEASER: usize = 100;
 const TEASER_LEVELS: usize = 3;
 /// The text a parent adds while growing the article's container has links for at most this
 /// share of it.
-const GROW_LINK_SHARE: f64 = 0.3;
+const GROW_LINK_SHARE: f64 = 0.5;
 /// The container replaces the chosen block when it holds another block scoring at least this
 /// share of the best one.
 const GROW_SHARE: f64 = 0.3;
@@ -198,11 +198,11 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
     roots
 }
 
-/// The container of every content block: from `top`, climbs while the text each parent adds
-/// has few links, up to the block that holds the headline (or below the body). The container
-/// replaces `top` only when it holds another block that scores at least [`GROW_SHARE`] of the
-/// best one: page builders split one text into many sections, while a news article's
-/// container adds only its standfirst, captions and furniture.
+/// The container of every content block. From `top`, climbs (below the body, and no higher
+/// than the block holding the headline) while the text added to `top` has few links; among the blocks of that widest container that score at least
+/// [`GROW_SHARE`] of the best one, the container is the smallest ancestor of `top` holding
+/// them all. Page builders and forums split one text into many such blocks; a news article's
+/// surroundings add only its standfirst, captions and weaker blocks, and `top` stays.
 fn grow(
     dom: &Dom,
     m: &Measures,
@@ -211,40 +211,44 @@ fn grow(
     top: NodeId,
     title: Option<NodeId>,
 ) -> NodeId {
-    let mut target = top;
-    while let Some(parent) = dom.parent(target) {
+    let base = m.at(top);
+    let mut widest = top;
+    while let Some(parent) = dom.parent(widest) {
         if matches!(dom.tag(parent), "body" | "#root" | "html")
-            || title.is_some_and(|t| dom.is_inside(t, target))
+            || title.is_some_and(|t| dom.is_inside(t, widest))
         {
             break;
         }
-        let (p, c) = (m.at(parent), m.at(target));
-        let added = p.chars.saturating_sub(c.chars);
-        let added_links = p.link_chars.saturating_sub(c.link_chars);
-        if added > 0 && f64::from(added_links) > f64::from(added) * GROW_LINK_SHARE {
+        let p = m.at(parent);
+        let added = p.chars.saturating_sub(base.chars);
+        let added_links = p.link_chars.saturating_sub(base.link_chars);
+        if f64::from(added_links) > f64::from(added) * GROW_LINK_SHARE {
             break;
         }
-        target = parent;
+        widest = parent;
     }
-    if target == top {
+    if widest == top {
         return top;
     }
     let need = scores.get(core) * GROW_SHARE;
-    let (top_end, target_end) = (dom.subtree_end(top), dom.subtree_end(target));
-    // Candidates are in document order: those inside the container, neither inside `top`
-    // nor holding it.
-    let start = scores.candidates.partition_point(|&c| c <= target);
-    let other = scores
+    let (top_end, widest_end) = (dom.subtree_end(top), dom.subtree_end(widest));
+    // Candidates are in document order: the strong ones inside the widest container, neither
+    // inside `top` nor holding it.
+    let start = scores.candidates.partition_point(|&c| c <= widest);
+    let mut strong = scores
         .candidates
         .get(start..)
         .unwrap_or_default()
         .iter()
-        .take_while(|&&c| c < target_end)
-        .filter(|&&c| !((top..top_end).contains(&c) || dom.is_inside(top, c)))
-        .any(|&c| scores.get(c) >= need);
-    if other {
-        target
-    } else {
-        top
-    }
+        .copied()
+        .take_while(|&c| c < widest_end)
+        .filter(|&c| !((top..top_end).contains(&c) || dom.is_inside(top, c)))
+        .filter(|&c| scores.get(c) >= need);
+    let Some(first) = strong.next() else {
+        return top;
+    };
+    let last = strong.last().unwrap_or(first);
+    dom.ancestors(top)
+        .find(|&a| a <= first.min(top) && dom.subtree_end(a) >= dom.subtree_end(last).max(top_end))
+        .unwrap_or(widest)
 }

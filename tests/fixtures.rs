@@ -420,6 +420,7 @@ fixtures! {
     en_noscript_crawler_view => "en/noscript-crawler-view",
     en_short_lines_only => "en/short-lines-only",
     en_streamed_boundary => "en/streamed-boundary",
+    en_sections_and_site_blurb => "en/sections-and-site-blurb",
     en_widget_wrapped_paragraphs => "en/widget-wrapped-paragraphs",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
