@@ -418,6 +418,7 @@ fixtures! {
     en_icon_title_without_page_title => "en/icon-title-without-page-title",
     en_page_builder_sections => "en/page-builder-sections",
     en_noscript_crawler_view => "en/noscript-crawler-view",
+    en_noscript_copy => "en/noscript-copy",
     en_short_lines_only => "en/short-lines-only",
     en_streamed_boundary => "en/streamed-boundary",
     en_sections_and_site_blurb => "en/sections-and-site-blurb",

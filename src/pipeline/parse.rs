@@ -103,7 +103,8 @@ impl Pass {
         if let Some((state @ Noscript::Pending, _)) = &mut self.noscript {
             if markup_text_chars(&text) >= NOSCRIPT_CONTENT_CHARS {
                 *state = Noscript::Expanded;
-                self.dom.start("div", std::iter::empty());
+                let marker = [("class", crate::clean::NOSCRIPT_CONTENT_CLASS)];
+                self.dom.start("div", marker.into_iter());
                 expand(&mut self.dom, &text);
                 return;
             }
