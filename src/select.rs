@@ -212,20 +212,23 @@ fn grow(
     title: Option<NodeId>,
 ) -> NodeId {
     let base = m.at(top);
+    // The highest ancestor whose text beyond `top` is mostly not links: a post's own permalink
+    // and author link make the first steps up all links, so no single step stops the climb.
     let mut widest = top;
-    while let Some(parent) = dom.parent(widest) {
+    let mut x = top;
+    while let Some(parent) = dom.parent(x) {
         if matches!(dom.tag(parent), "body" | "#root" | "html")
-            || title.is_some_and(|t| dom.is_inside(t, widest))
+            || title.is_some_and(|t| dom.is_inside(t, x))
         {
             break;
         }
         let p = m.at(parent);
         let added = p.chars.saturating_sub(base.chars);
         let added_links = p.link_chars.saturating_sub(base.link_chars);
-        if f64::from(added_links) > f64::from(added) * GROW_LINK_SHARE {
-            break;
+        if f64::from(added_links) <= f64::from(added) * GROW_LINK_SHARE {
+            widest = parent;
         }
-        widest = parent;
+        x = parent;
     }
     if widest == top {
         return top;

@@ -419,6 +419,7 @@ fixtures! {
     en_page_builder_sections => "en/page-builder-sections",
     en_noscript_crawler_view => "en/noscript-crawler-view",
     en_noscript_copy => "en/noscript-copy",
+    en_forum_posts_with_author_links => "en/forum-posts-with-author-links",
     en_short_lines_only => "en/short-lines-only",
     en_streamed_boundary => "en/streamed-boundary",
     en_sections_and_site_blurb => "en/sections-and-site-blurb",
