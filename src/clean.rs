@@ -1,6 +1,6 @@
 //! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
 
-use crate::dom::{contains_ignore_ascii_case, is_non_content, Dom, Fragment, NodeId};
+use crate::dom::{contains_ignore_ascii_case, is_non_content, Dom, Fragment, Measures, NodeId};
 
 /// ARIA roles of navigation, dialogs and alerts.
 const NON_CONTENT_ROLES: &[&str] = &[
@@ -68,9 +68,17 @@ const MAYBE: &[&str] = &[
     "post", "text", "matn", "details",
 ];
 
-/// Removes scripts, styles, forms controls, navigation and hidden elements.
+/// The class of the `<div>` the parse stage reads a `<noscript>`'s markup into.
+pub(crate) const NOSCRIPT_CONTENT_CLASS: &str = "naqi-noscript";
+
+/// Removes scripts, styles, forms controls, navigation and hidden elements, and the markup
+/// read from `<noscript>` when the page shows its content without it.
 pub(crate) fn remove_non_content(dom: &mut Dom) {
+    let mut expanded = Vec::new();
     for id in 0..dom.len() {
+        if dom.attr(id, "class") == Some(NOSCRIPT_CONTENT_CLASS) && dom.tag(id) == "div" {
+            expanded.push(id);
+        }
         if dom.is_removed(id) || !dom.is_element(id) {
             continue;
         }
@@ -82,6 +90,24 @@ pub(crate) fn remove_non_content(dom: &mut Dom) {
             if NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
                 dom.remove(id);
             }
+        }
+    }
+    remove_noscript_copies(dom, &expanded);
+}
+
+/// Removes the markup read from `<noscript>` (`expanded`) when the rest of the page holds at
+/// least half as much text: many sites repeat the article there for readers without scripts,
+/// while an app's or forum's crawler view stands alone.
+fn remove_noscript_copies(dom: &mut Dom, expanded: &[NodeId]) {
+    if expanded.is_empty() {
+        return;
+    }
+    let m = Measures::of(dom);
+    let total = m.chars(0);
+    let inside: u32 = expanded.iter().map(|&e| m.chars(e)).sum();
+    if total.saturating_sub(inside).saturating_mul(2) >= inside {
+        for &e in expanded {
+            dom.remove(e);
         }
     }
 }
@@ -137,7 +163,7 @@ fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment])
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
-        return true;
+        return !is_streamed_boundary(dom, id);
     }
     if dom
         .attr(id, "class")
@@ -167,4 +193,14 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
     false
+}
+
+/// React's streamed server rendering sends each late part of the page as a hidden
+/// `<div id="S:n">` that a script then moves into its place: content, not a hidden element.
+fn is_streamed_boundary(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id) == "div"
+        && dom
+            .attr(id, "id")
+            .and_then(|v| v.strip_prefix("S:"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -15,6 +15,12 @@ const BELONGING_SHARE: f64 = 0.25;
 pub(crate) const TEXT_BEFORE_TEASER: usize = 100;
 /// How many levels from a candidate up are checked for a teaser's headline link.
 const TEASER_LEVELS: usize = 3;
+/// The text a parent adds while growing the article's container has links for at most this
+/// share of it.
+const GROW_LINK_SHARE: f64 = 0.5;
+/// The container replaces the chosen block when it holds another block scoring at least this
+/// share of the best one.
+const GROW_SHARE: f64 = 0.3;
 /// Siblings merge when they score at least this share of the chosen block...
 const SIBLING_SHARE: f64 = 0.2;
 /// ... and at least this much.
@@ -39,7 +45,15 @@ pub(crate) fn run(
     let mut ranked: Vec<NodeId> = scores.candidates.clone();
     ranked.sort_by(|&a, &b| scores.get(b).total_cmp(&scores.get(a)));
     ranked.truncate(TOP_CANDIDATES);
-    let mut top = *ranked.first()?;
+    // Without a paragraph anywhere, the page's whole remaining body is its content.
+    let Some(&first) = ranked.first() else {
+        let body = (0..dom.len()).find(|&id| dom.tag(id) == "body" && !dom.is_removed(id))?;
+        return (m.chars(body) > 0).then(|| Selection {
+            roots: vec![body],
+            core: body,
+        });
+    };
+    let mut top = first;
 
     if let Some(t) = title_node {
         if !belongs(dom, m, top, t) {
@@ -67,10 +81,9 @@ pub(crate) fn run(
         top = parent;
     }
 
-    Some(Selection {
-        roots: merge_siblings(dom, m, scores, top),
-        core,
-    })
+    let top = grow(dom, m, scores, core, top, title_node);
+    let roots = merge_siblings(dom, m, scores, top);
+    Some(Selection { roots, core })
 }
 
 /// Whether candidate `c` is the body of the headline `t`: it holds the headline, or it comes
@@ -195,4 +208,62 @@ fn merge_siblings(dom: &Dom, m: &Measures, scores: &Scores, top: NodeId) -> Vec<
 /// Whether an element holds only text and inline elements.
 fn only_inline(dom: &Dom, id: NodeId) -> bool {
     dom.live_children(id).all(|c| !is_block_tag(dom.tag(c)))
+}
+
+/// The container of every content block. From `top`, climbs (below the body, and no higher
+/// than the block holding the headline) while the text added to `top` has few links; among the blocks of that widest container that score at least
+/// [`GROW_SHARE`] of the best one, the container is the smallest ancestor of `top` holding
+/// them all. Page builders and forums split one text into many such blocks; a news article's
+/// surroundings add only its standfirst, captions and weaker blocks, and `top` stays.
+fn grow(
+    dom: &Dom,
+    m: &Measures,
+    scores: &Scores,
+    core: NodeId,
+    top: NodeId,
+    title: Option<NodeId>,
+) -> NodeId {
+    let base = m.at(top);
+    // The highest ancestor whose text beyond `top` is mostly not links: a post's own permalink
+    // and author link make the first steps up all links, so no single step stops the climb.
+    let mut widest = top;
+    let mut x = top;
+    while let Some(parent) = dom.parent(x) {
+        if matches!(dom.tag(parent), "body" | "#root" | "html")
+            || title.is_some_and(|t| dom.is_inside(t, x))
+        {
+            break;
+        }
+        let p = m.at(parent);
+        let added = p.chars.saturating_sub(base.chars);
+        let added_links = p.link_chars.saturating_sub(base.link_chars);
+        if f64::from(added_links) <= f64::from(added) * GROW_LINK_SHARE {
+            widest = parent;
+        }
+        x = parent;
+    }
+    if widest == top {
+        return top;
+    }
+    let need = scores.get(core) * GROW_SHARE;
+    let (top_end, widest_end) = (dom.subtree_end(top), dom.subtree_end(widest));
+    // Candidates are in document order: the strong ones inside the widest container, neither
+    // inside `top` nor holding it.
+    let start = scores.candidates.partition_point(|&c| c <= widest);
+    let mut strong = scores
+        .candidates
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .take_while(|&c| c < widest_end)
+        .filter(|&c| !((top..top_end).contains(&c) || dom.is_inside(top, c)))
+        .filter(|&c| scores.get(c) >= need);
+    let Some(first) = strong.next() else {
+        return top;
+    };
+    let last = strong.last().unwrap_or(first);
+    dom.ancestors(top)
+        .find(|&a| a <= first.min(top) && dom.subtree_end(a) >= dom.subtree_end(last).max(top_end))
+        .unwrap_or(widest)
 }

@@ -185,3 +185,8 @@ fn readability_test_pages() {
 fn trafilatura_rtl() {
     gate("trafilatura-rtl");
 }
+
+#[test]
+fn wcxb_dev() {
+    gate("wcxb-dev");
+}

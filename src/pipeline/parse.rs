@@ -16,6 +16,9 @@
 //! | `>`        | the element that started last ends                                      |
 //! | `#text`    | a text node                                                             |
 //!
+//! On both paths a `<noscript>` holding enough text (a forum's or an app's crawler view) is
+//! read as markup into a `<div>` in its place; any other stays a `<noscript>` with its text.
+//!
 //! Comments and doctypes are left out; so may be the bodies of scripts (JSON-LD ones are read),
 //! styles and templates. Elements left open at the end are closed. The npm package writes this
 //! format from a `Document` (`encodeDocument` in `npm/tree.js`).
@@ -40,13 +43,34 @@ pub(crate) struct Parsed {
 struct Pass {
     dom: Builder,
     meta: Collector,
+    /// The `<noscript>` being read, if any: what became of it, and how many of its elements
+    /// are open.
+    noscript: Option<(Noscript, usize)>,
 }
+
+/// What a `<noscript>` became in the working tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noscript {
+    /// Nothing yet: its text decides.
+    Pending,
+    /// Kept as a `<noscript>` element (the clean stage removes it).
+    Kept,
+    /// Its markup read as the page's content, inside a `<div>`.
+    Expanded,
+}
+
+/// A `<noscript>` whose markup holds at least this many characters of text (outside tags) is
+/// the page's content for readers without scripts (forums and apps render their crawler view
+/// there), and is read as markup. Image fallbacks, tracking pixels and "enable JavaScript"
+/// notices hold less.
+const NOSCRIPT_CONTENT_CHARS: usize = 200;
 
 impl Pass {
     fn new(options: &Options) -> Pass {
         Pass {
             dom: Builder::new(options.max_elements),
             meta: Collector::default(),
+            noscript: None,
         }
     }
 
@@ -56,16 +80,52 @@ impl Pass {
             attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
         };
         self.meta.start(tag, attr);
+        match &mut self.noscript {
+            Some((state, open)) => {
+                if *state == Noscript::Pending {
+                    self.dom.start("noscript", std::iter::empty());
+                    *state = Noscript::Kept;
+                }
+                *open += 1;
+            }
+            None if tag == "noscript" => {
+                // Its text decides what it becomes.
+                self.noscript = Some((Noscript::Pending, 0));
+                return;
+            }
+            None => {}
+        }
         self.dom.start(tag, attrs.iter().copied());
     }
 
     fn text(&mut self, text: StrTendril) {
         self.meta.text(&text);
+        if let Some((state @ Noscript::Pending, _)) = &mut self.noscript {
+            if markup_text_chars(&text) >= NOSCRIPT_CONTENT_CHARS {
+                *state = Noscript::Expanded;
+                let marker = [("class", crate::clean::NOSCRIPT_CONTENT_CLASS)];
+                self.dom.start("div", marker.into_iter());
+                expand(&mut self.dom, &text);
+                return;
+            }
+            *state = Noscript::Kept;
+            self.dom.start("noscript", std::iter::empty());
+        }
         self.dom.text(text);
     }
 
     fn end(&mut self) {
         self.meta.end();
+        match &mut self.noscript {
+            Some((_, open)) if *open > 0 => *open -= 1,
+            Some((state, _)) => {
+                if *state == Noscript::Pending {
+                    self.dom.start("noscript", std::iter::empty());
+                }
+                self.noscript = None;
+            }
+            None => {}
+        }
         self.dom.end();
     }
 
@@ -73,6 +133,58 @@ impl Pass {
         Parsed {
             dom: self.dom.finish(),
             meta: self.meta.finish(options.url.as_deref()),
+        }
+    }
+}
+
+/// Characters of text outside tags in a piece of markup, not counting whitespace. Escaped
+/// tags (`&lt;img ...&gt;`, written by serializers that parsed without scripts) are tags too:
+/// escaped markup is not text.
+fn markup_text_chars(markup: &str) -> usize {
+    let mut in_tag = false;
+    let mut chars = 0;
+    let mut rest = markup;
+    while let Some(c) = rest.chars().next() {
+        let (opens, closes) = (rest.starts_with("&lt;"), rest.starts_with("&gt;"));
+        let step = if opens || closes { 4 } else { c.len_utf8() };
+        if c == '<' || opens {
+            in_tag = true;
+        } else if c == '>' || closes {
+            in_tag = false;
+        } else if !in_tag && !c.is_whitespace() {
+            chars += 1;
+        }
+        rest = rest.get(step..).unwrap_or("");
+    }
+    chars
+}
+
+/// Reads a `<noscript>`'s markup as a fragment into the working tree, under the open element.
+fn expand(dom: &mut Builder, markup: &str) {
+    let fragment = Html::parse_fragment(&prepare::prepare(markup));
+    let mut attrs: Vec<(&str, &str)> = Vec::new();
+    // The fragment's own root and its `<html>` wrapper are not the page's.
+    let mut skipped = 0usize;
+    for edge in fragment.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                ParsedNode::Element(e) if skipped == 0 && e.name() == "html" => skipped += 1,
+                ParsedNode::Element(e) => {
+                    attrs.clear();
+                    attrs.extend(e.attrs());
+                    dom.start(e.name(), attrs.iter().copied());
+                }
+                ParsedNode::Text(t) => dom.text(t.text.clone()),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if node.value().is_element() {
+                    if skipped == 1 && node.parent().is_some_and(|p| p.value().is_document()) {
+                        continue;
+                    }
+                    dom.end();
+                }
+            }
         }
     }
 }
@@ -141,4 +253,16 @@ pub(crate) fn tree(tree: &str, options: &Options) -> Result<Parsed, Error> {
         pass.start(started, &attrs);
     }
     Ok(pass.finish(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markup_text_chars;
+
+    #[test]
+    fn escaped_markup_is_not_text() {
+        assert_eq!(markup_text_chars("<p>one two</p>"), 6);
+        assert_eq!(markup_text_chars("&lt;img src=\"a.gif\" alt=\"\"&gt;"), 0);
+        assert_eq!(markup_text_chars("&lt;b&gt;bold&lt;/b&gt; é"), 5);
+    }
 }

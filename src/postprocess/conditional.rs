@@ -8,6 +8,11 @@ use crate::score::class_weight;
 
 /// Blocks with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
+/// A block with a negative class weight stays when it holds paragraphs of at least this many
+/// characters...
+const WRAPPED_PROSE_CHARS: u32 = 150;
+/// ... or prose, when links hold less than this share of their text, whatever their class says.
+const PROSE_LINK_SHARE: f64 = 0.2;
 /// Bylines are short.
 const BYLINE_MAX_CHARS: u32 = 150;
 
@@ -159,10 +164,14 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
 fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let tag = dom.tag(id);
     let weight = class_weight(dom, id);
-    if weight < 0.0 {
+    let prose = m.at(id).commas >= PROSE_COMMAS;
+    // A furniture-like class (page builders call every block a "widget") does not outweigh
+    // paragraphs of text with few links.
+    let paragraphs = prose || (m.at(id).paragraphs >= 1 && m.chars(id) >= WRAPPED_PROSE_CHARS);
+    if weight < 0.0 && !(paragraphs && m.link_density(id) < PROSE_LINK_SHARE) {
         return true;
     }
-    if m.at(id).commas >= PROSE_COMMAS {
+    if prose {
         return false;
     }
     let c = m.at(id);
