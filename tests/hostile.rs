@@ -193,3 +193,46 @@ fn a_gzip_bomb_is_refused_before_it_is_inflated() {
     let expected = format!("INPUT_TOO_LARGE: the input is {} bytes", limit + 1);
     assert!(stderr.contains(&expected), "{stderr}");
 }
+
+/// Peak resident memory of the CLI extracting `html`, in KiB (Linux only).
+fn cli_peak_kib(html: &str) -> Option<u64> {
+    let path = std::env::temp_dir().join(format!("naqi-hostile-{}.html", std::process::id()));
+    std::fs::write(&path, html).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_naqi"))
+        .args(["extract", path.to_str().unwrap(), "--format", "text"])
+        .env("NAQI_REPORT_PEAK_MEMORY", "1")
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().find(|l| l.starts_with("naqi: peak memory"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// Every shape at 4× through the CLI: its peak memory is printed per MB of input, and must stay
+/// within a bounded multiple of the input: the program's own base, plus 4 MiB, plus at most 48
+/// bytes of memory per byte of input (wide sibling lists, a node per ~100 bytes, are the
+/// costliest shape at about 35).
+#[test]
+fn memory_stays_a_small_multiple_of_the_input() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        eprintln!("no /proc: the memory figures are measured on Linux only");
+        return;
+    }
+    let base = cli_peak_kib("<p>x</p>").expect("the CLI reports its peak memory");
+    println!("hostile memory: the CLI on a tiny page peaks at {base} KiB");
+    for (name, shape) in shapes::SHAPES {
+        let html = shape(4);
+        let kib = cli_peak_kib(&html).unwrap();
+        let input_kib = (html.len() as u64).div_ceil(1024).max(1);
+        let per_mb = (kib.saturating_sub(base) as f64) / (input_kib as f64 / 1024.0);
+        println!(
+            "hostile memory {name:16} {:>9} bytes {kib:>8} KiB peak, {per_mb:>8.1} KiB per MB of input above the base",
+            html.len()
+        );
+        assert!(
+            kib <= base + 4 * 1024 + 48 * input_kib,
+            "{name}: {kib} KiB for {input_kib} KiB of input"
+        );
+    }
+}

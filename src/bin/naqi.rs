@@ -112,7 +112,20 @@ fn main() -> ExitCode {
         Command::Batch(args) => batch::run(&args),
         Command::Warc(args) => warc::run(&args),
     };
+    if std::env::var_os("NAQI_REPORT_PEAK_MEMORY").is_some() {
+        report_peak_memory();
+    }
     ExitCode::from(code)
+}
+
+/// Prints the process's peak resident memory (Linux `VmHWM`) to standard error, for the
+/// hostile-input suite's memory figures. Elsewhere it prints nothing.
+fn report_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        let kb = line.trim_start_matches("VmHWM:").trim();
+        eprintln!("naqi: peak memory {kb}");
+    }
 }
 
 fn run_extract(args: &ExtractArgs) -> u8 {
