@@ -205,7 +205,9 @@ fn cli_peak_kib(html: &str) -> Option<u64> {
         .unwrap();
     let _ = std::fs::remove_file(&path);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = stderr.lines().find(|l| l.starts_with("naqi: peak memory"))?;
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("naqi: peak memory"))?;
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
