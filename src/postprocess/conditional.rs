@@ -2,6 +2,7 @@
 //! link-heavy boxes, image galleries without prose, forms, bylines, duplicate titles.
 
 use crate::dom::{is_heading, Dom, Measures, NodeId};
+use crate::lang::is_sign_off;
 use crate::lang::normalize::words;
 use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::score::class_weight;
@@ -160,9 +161,21 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     crate::metadata::byline::is_marked(dom, id)
 }
 
+/// Longest source line read for a sign-off.
+const SIGN_OFF_CHARS: u32 = 160;
+
 /// Readability-style conditional cleaning of one block.
 fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let tag = dom.tag(id);
+    // The article's own source line ("المصدر: ...") printed in a <div> of its own is short,
+    // but it is the article's.
+    if tag == "div"
+        && m.link_density(id) == 0.0
+        && m.chars(id) <= SIGN_OFF_CHARS
+        && is_sign_off(&dom.text(id))
+    {
+        return false;
+    }
     let weight = class_weight(dom, id);
     let prose = m.at(id).commas >= PROSE_COMMAS;
     // A furniture-like class (page builders call every block a "widget") does not outweigh
