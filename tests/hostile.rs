@@ -238,3 +238,17 @@ fn memory_stays_a_small_multiple_of_the_input() {
         );
     }
 }
+
+/// Writes every shape at 1× and 4× into `NAQI_SHAPES_DIR`, to measure other builds with the
+/// same pages (`cargo test --features cli --test hostile -- --ignored write_shapes`).
+#[test]
+#[ignore = "a tool for measuring, not a check"]
+fn write_shapes() {
+    let dir = std::env::var("NAQI_SHAPES_DIR").unwrap_or_else(|_| "target/hostile-shapes".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, shape) in shapes::SHAPES {
+        for times in [1, 4] {
+            std::fs::write(format!("{dir}/{name}-{times}x.html"), shape(times)).unwrap();
+        }
+    }
+}
