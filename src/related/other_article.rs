@@ -101,7 +101,7 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
     }
     let found = find_label(dom, lexicon, line)?;
     if !heads_teasers(found.kind) {
-        return remove_bare_label(dom, line, found, i, out);
+        return remove_bare_label(dom, lexicon, line, found, i, out);
     }
     if let LabelAt::WithHeadline(text) = &found.at {
         // The teaser's headline is on the label's line: is its body below?
@@ -123,12 +123,12 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         return Some(next_teasers(dom, scan, run_end, &found.text, out));
     }
     let Some(h) = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0)) else {
-        return remove_bare_label(dom, line, found, i, out);
+        return remove_bare_label(dom, lexicon, line, found, i, out);
     };
     // The headline: the next line with text (images between are the teaser's).
     let headline_line = lines.get(h)?;
     let Some(headline) = headline_of(dom, m, lexicon, headline_line) else {
-        return remove_bare_label(dom, line, found, i, out);
+        return remove_bare_label(dom, lexicon, line, found, i, out);
     };
     let run_end = run_end(dom, lexicon, page, lines, h + 1);
     let run = lines.get(h + 1..run_end).unwrap_or(&[]);
@@ -201,12 +201,21 @@ fn next_teasers(
 /// article's text. Returns the next line's index.
 fn remove_bare_label(
     dom: &mut Dom,
+    lexicon: &Lexicon,
     line: &Line,
     found: Found,
     i: usize,
     out: &mut Vec<Removal>,
 ) -> Option<usize> {
     if !matches!(found.at, LabelAt::Line) || line.element(dom).is_some() {
+        return None;
+    }
+    // Only a label written alone: "Related to the budget" is a line of text.
+    let folded = fold(&found.text);
+    if lexicon
+        .prefix(&folded)
+        .is_none_or(|(_, n)| n != folded.split(' ').count())
+    {
         return None;
     }
     remove_line(dom, line);
