@@ -1,8 +1,7 @@
 //! `naqi batch`: many pages in, one JSON line per page out, in input order.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -100,16 +99,8 @@ pub fn run(args: &BatchArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut out: Box<dyn Write> = if args.output.as_os_str() == "-" {
-        Box::new(BufWriter::new(io::stdout().lock()))
-    } else {
-        match File::create(&args.output) {
-            Ok(file) => Box::new(BufWriter::new(file)),
-            Err(err) => {
-                eprintln!("naqi: cannot create {}: {err}", args.output.display());
-                return EXIT_USAGE;
-            }
-        }
+    let Some(mut out) = input::open_output(&args.output) else {
+        return EXIT_USAGE;
     };
     let jobs = args
         .jobs

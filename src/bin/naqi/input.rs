@@ -1,7 +1,7 @@
 //! Reading pages from files and standard input, and naming them.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use flate2::read::GzDecoder;
@@ -106,6 +106,21 @@ pub fn collect_pages(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
         }
     }
     Ok(pages)
+}
+
+/// The JSON Lines output of `batch` and `warc`: standard output for `-`, else a new file.
+/// Reports a file that cannot be created and returns `None`.
+pub fn open_output(path: &Path) -> Option<Box<dyn Write + Send>> {
+    if path.as_os_str() == "-" {
+        return Some(Box::new(BufWriter::new(io::stdout())));
+    }
+    match fs::File::create(path) {
+        Ok(file) => Some(Box::new(BufWriter::new(file))),
+        Err(err) => {
+            eprintln!("naqi: cannot create {}: {err}", path.display());
+            None
+        }
+    }
 }
 
 #[cfg(test)]

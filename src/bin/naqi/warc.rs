@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Mutex};
@@ -17,6 +17,7 @@ use serde::Serialize;
 use warc::{WarcHeader, WarcReader};
 
 use crate::http::{self, HtmlPayload};
+use crate::input;
 use crate::{OptionArgs, EXIT_OK, EXIT_USAGE};
 
 #[derive(Args)]
@@ -103,16 +104,8 @@ pub fn run(args: &WarcArgs) -> u8 {
         eprintln!("naqi: {}: {err}", err.code());
         return EXIT_USAGE;
     }
-    let mut out: Box<dyn Write + Send> = if args.output.as_os_str() == "-" {
-        Box::new(BufWriter::new(io::stdout()))
-    } else {
-        match File::create(&args.output) {
-            Ok(file) => Box::new(BufWriter::new(file)),
-            Err(err) => {
-                eprintln!("naqi: cannot create {}: {err}", args.output.display());
-                return EXIT_USAGE;
-            }
-        }
+    let Some(mut out) = input::open_output(&args.output) else {
+        return EXIT_USAGE;
     };
     let jobs = args
         .jobs
