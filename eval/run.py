@@ -38,8 +38,11 @@ LABELS = {
 }
 DOM_SMOOTHIE_BIN = HERE / "runners/dom_smoothie/target/release/naqi-eval-dom-smoothie"
 VENV_PYTHON = HERE / ".venv/bin/python"
-# A peer that takes longer than this on one corpus is stopped and reported as failed.
+# A peer that takes longer than this on one corpus is stopped and reported as failed: ten
+# minutes, or two seconds a page on larger corpora (Readability.js on jsdom needs about one
+# second a page on the WCXB pages).
 RUN_TIMEOUT_S = 600
+RUN_TIMEOUT_PER_PAGE_S = 2
 
 
 def log(msg):
@@ -79,13 +82,14 @@ def read_lines(path):
     return {str(r["id"]): r for r in score.read_jsonl(path)} if path.exists() else {}
 
 
-def run_command(cmd, out_path, log_path, ok_codes=(0,)):
+def run_command(cmd, out_path, log_path, ok_codes=(0,), pages=0):
     """Runs one system, its stdout into out_path (None: discarded); returns (ok, seconds)."""
     start = time.perf_counter()
+    timeout = max(RUN_TIMEOUT_S, RUN_TIMEOUT_PER_PAGE_S * pages)
     with open(log_path, "w") as err, \
             open(out_path if out_path else os.devnull, "w") as out:
         try:
-            proc = subprocess.run(cmd, stdout=out, stderr=err, timeout=RUN_TIMEOUT_S)
+            proc = subprocess.run(cmd, stdout=out, stderr=err, timeout=timeout)
         except (OSError, subprocess.TimeoutExpired) as exc:
             err.write(f"\n{exc}\n")
             return False, time.perf_counter() - start
@@ -132,10 +136,10 @@ def run_system(system, args, pages, workdir, repeat=1):
                                out_path, log_path)
     elif system in ("readability", "defuddle"):
         ok, secs = run_command(["node", str(HERE / "runners/js_peers.mjs"), system, str(manifest)],
-                               out_path, log_path)
+                               out_path, log_path, pages=len(pages))
     elif system in ("trafilatura", "resiliparse"):
         ok, secs = run_command([str(VENV_PYTHON), str(HERE / f"runners/{system}_run.py"),
-                                str(manifest)], out_path, log_path)
+                                str(manifest)], out_path, log_path, pages=len(pages))
     else:
         raise ValueError(system)
     lines = read_lines(out_path)

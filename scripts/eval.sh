@@ -40,7 +40,9 @@ else
   say "no extension activation numbers in this run (see above)"
 fi
 
-python3 eval/run.py --corpora "$CORPORA" --naqi "$TARGET_DIR/release/naqi" --report docs/benchmarks.md "${BROWSER_ARGS[@]}"
+# A failed peer fails the run, after the WARC rows below are written too.
+STATUS=0
+python3 eval/run.py --corpora "$CORPORA" --naqi "$TARGET_DIR/release/naqi" --report docs/benchmarks.md "${BROWSER_ARGS[@]}" || STATUS=$?
 
 # Corpus scale: the same WARC through naqi's Python binding and CLI, Trafilatura and
 # Resiliparse, one core each, and their F1 and leaks on the Arabic pages, side by side
@@ -49,7 +51,7 @@ python3 eval/run.py --corpora "$CORPORA" --naqi "$TARGET_DIR/release/naqi" --rep
 WHEEL=$(ls dist/python/naqi-*.whl 2>/dev/null | head -n 1 || true)
 if [ -z "$WHEEL" ]; then
   say "no wheel in dist/python (bash scripts/test-python.sh builds it): no WARC rows"
-  exit 0
+  exit "$STATUS"
 fi
 eval/.venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 {
@@ -71,3 +73,4 @@ eval/.venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall
   echo '```'
 } > docs/benchmarks-warc.md
 say "wrote docs/benchmarks-warc.md"
+exit "$STATUS"
