@@ -4,11 +4,10 @@
 //! one of its ancestors; sections of the page's own article (a documentation page's `<section>`s
 //! under their `<h2>`s) sit there too, so the evidence is weighed, as for flat teasers.
 
-use super::evidence::{topic_points, Page, HEADLINE_CHARS};
-use super::{truncate_words, PREVIEW_CHARS};
+use super::evidence::{other_article_removal, topic_points, Page, HEADLINE_CHARS};
 use crate::dom::{Dom, Fragment, Measures, NodeId};
 use crate::lang::topic::Topic;
-use crate::{Removal, RemovalKind};
+use crate::Removal;
 
 /// An appended article has at least this much text.
 const MIN_BODY_CHARS: u32 = 150;
@@ -80,12 +79,7 @@ pub(crate) fn remove_appended(
         for (s, headline) in found {
             let text = dom.text(headline);
             dom.remove(s);
-            out.push(Removal {
-                kind: RemovalKind::OtherArticle,
-                rule: "appended-article".to_string(),
-                label: None,
-                preview: truncate_words(&text, PREVIEW_CHARS),
-            });
+            out.push(other_article_removal("appended-article", None, &text));
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The evidence shared by the passes that tell another article from the page's own: what the
 //! page is about, and whether a body echoes its own headline's words or the page's.
 
+use super::{truncate_words, PREVIEW_CHARS};
 use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
 use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::{Removal, RemovalKind};
 
 /// A headline's length in characters...
 pub(crate) const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
@@ -42,5 +44,16 @@ pub(crate) fn topic_points(page: &Page<'_>, headline: &str, body: &Topic) -> i32
         -2
     } else {
         0
+    }
+}
+
+/// The report of one other article: the rule that found it, its label, and its headline as the
+/// preview.
+pub(crate) fn other_article_removal(rule: &str, label: Option<String>, headline: &str) -> Removal {
+    Removal {
+        kind: RemovalKind::OtherArticle,
+        rule: rule.to_string(),
+        label,
+        preview: truncate_words(headline, PREVIEW_CHARS),
     }
 }

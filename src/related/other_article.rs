@@ -16,7 +16,7 @@
 //! headline link) goes and the story after it stays, as sites print "اقرأ أيضاً: <link>"
 //! between the paragraphs of one story.
 
-use super::evidence::{topic_points, Page, HEADLINE_CHARS, HEADLINE_WORDS};
+use super::evidence::{other_article_removal, topic_points, Page, HEADLINE_CHARS, HEADLINE_WORDS};
 use super::labels::{holds, MAX_LABEL_CHARS};
 use super::line_labels::{cut_label, find_label, heads_teasers, Found, LabelAt};
 use super::lines::{lines_of, Line};
@@ -25,7 +25,7 @@ use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::topic::Topic;
 use crate::lang::{is_sign_off, Lexicon};
-use crate::{Removal, RemovalKind};
+use crate::Removal;
 
 /// A plain-text headline (not a link, heading or bold) is at most this long.
 const PLAIN_HEADLINE_CHARS: u32 = 150;
@@ -119,7 +119,11 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         for l in lines.get(i..run_end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(other_article_removal(found.text.clone(), &headline.text));
+        out.push(other_article_removal(
+            "other-article",
+            Some(found.text.clone()),
+            &headline.text,
+        ));
         return Some(next_teasers(dom, scan, run_end, &found.text, out));
     }
     let Some(h) = (i + 1..lines.len()).find(|&j| lines.get(j).is_some_and(|l| l.chars > 0)) else {
@@ -141,7 +145,11 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         for l in lines.get(i + 1..run_end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(other_article_removal(found.text.clone(), &headline.text));
+        out.push(other_article_removal(
+            "other-article",
+            Some(found.text.clone()),
+            &headline.text,
+        ));
         return Some(next_teasers(dom, scan, run_end, &found.text, out));
     }
     // The article goes on: only a label with a headline link is a one-line teaser here. A
@@ -190,7 +198,11 @@ fn next_teasers(
         for l in lines.get(from..end).unwrap_or(&[]) {
             remove_line(dom, l);
         }
-        out.push(other_article_removal(label.to_string(), &headline.text));
+        out.push(other_article_removal(
+            "other-article",
+            Some(label.to_string()),
+            &headline.text,
+        ));
         from = end;
     }
     from
@@ -233,16 +245,6 @@ fn signed_off_before(dom: &Dom, lines: &[Line], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|p| lines.get(p))
         .is_some_and(|p| is_sign_off(&p.text(dom)))
-}
-
-/// The report of one other article.
-fn other_article_removal(label: String, headline: &str) -> Removal {
-    Removal {
-        kind: RemovalKind::OtherArticle,
-        rule: "other-article".to_string(),
-        label: Some(label),
-        preview: truncate_words(headline, PREVIEW_CHARS),
-    }
 }
 
 /// A teaser's headline.
