@@ -1,6 +1,7 @@
-//! Stage 1: drop what can never be article content, then (optionally) unlikely candidates.
+//! The clean stage: drop what can never be article content, then (optionally) unlikely candidates.
 
-use crate::dom::{contains_ignore_ascii_case, is_non_content, Dom, Fragment, Measures, NodeId};
+use crate::dom::{is_non_content, Dom, Fragment, Measures, NodeId};
+use crate::text::contains_ignore_ascii_case;
 
 /// ARIA roles of navigation, dialogs and alerts.
 const NON_CONTENT_ROLES: &[&str] = &[
@@ -68,15 +69,14 @@ const MAYBE: &[&str] = &[
     "post", "text", "matn", "details",
 ];
 
-/// The class of the `<div>` the parse stage reads a `<noscript>`'s markup into.
-pub(crate) const NOSCRIPT_CONTENT_CLASS: &str = "naqi-noscript";
-
 /// Removes scripts, styles, forms controls, navigation and hidden elements, and the markup
 /// read from `<noscript>` when the page shows its content without it.
 pub(crate) fn remove_non_content(dom: &mut Dom) {
     let mut expanded = Vec::new();
     for id in 0..dom.len() {
-        if dom.attr(id, "class") == Some(NOSCRIPT_CONTENT_CLASS) && dom.tag(id) == "div" {
+        if dom.attr(id, "class") == Some(crate::parse::NOSCRIPT_CONTENT_CLASS)
+            && dom.tag(id) == "div"
+        {
             expanded.push(id);
         }
         if dom.is_removed(id) || !dom.is_element(id) {

@@ -23,12 +23,14 @@
 mod article;
 mod error;
 mod options;
+mod out;
 
 mod clean;
 mod deadline;
 mod dom;
 mod lang;
 mod metadata;
+mod parse;
 mod pipeline;
 mod postprocess;
 mod related;
@@ -36,6 +38,7 @@ mod sanitize;
 mod score;
 mod select;
 mod serialize;
+mod text;
 
 #[cfg(feature = "encoding")]
 mod decode;

@@ -1,7 +1,8 @@
-//! Stage 3: content scores. Every paragraph gives points to its parent and, less, to its
+//! The score stage: content scores. Every paragraph gives points to its parent and, less, to its
 //! ancestors; Arabic commas and sentence marks count like Latin ones.
 
-use crate::dom::{contains_short, Dom, Measures, NodeId};
+use crate::dom::{Dom, Measures, NodeId};
+use crate::text::contains_short;
 
 /// Paragraphs shorter than this many characters give no points.
 const MIN_PARAGRAPH_CHARS: u32 = 25;

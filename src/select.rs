@@ -1,9 +1,9 @@
-//! Stage 4: choose the article — the best-scored block that belongs with the page's own
-//! headline — and merge its sibling paragraphs.
+//! The select stage chooses the article — the best-scored block that belongs with the page's own
+//! headline — and merges its sibling paragraphs.
 
 use crate::dom::{is_block_tag, Dom, Measures, NodeId};
 use crate::lang::is_sign_off;
-use crate::related::opens_with_headline_link;
+use crate::related::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
 use crate::score::{class_weight, Scores};
 
 /// How many of the best candidates are considered.
@@ -11,8 +11,6 @@ const TOP_CANDIDATES: usize = 10;
 /// A candidate that belongs with the headline wins over a better one that does not when its
 /// score is at least this share of the best.
 const BELONGING_SHARE: f64 = 0.25;
-/// A headline link is a teaser's only when at least this much text precedes it.
-pub(crate) const TEXT_BEFORE_TEASER: usize = 100;
 /// How many levels from a candidate up are checked for a teaser's headline link.
 const TEASER_LEVELS: usize = 3;
 /// The text a parent adds while growing the article's container has links for at most this

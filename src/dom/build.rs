@@ -5,14 +5,14 @@
 use scraper::StrTendril;
 
 use super::tags::{kept_attribute, tag_name};
-use super::{
-    byte_set, count_text, is_block_tag, is_non_content, normalize_hint, Dom, Kind, Node, NodeId,
-};
+use super::{count_text, is_block_tag, is_non_content, normalize_hint, Dom, Kind, Node, NodeId};
 
 /// Deepest nesting kept. Deeper elements are not in the tree but their content is, in the
 /// deepest element kept (as Chromium does past depth 512); html5ever input is already cut at
 /// this container depth, a browser's DOM or a tree written by hand is not.
-const MAX_DEPTH: usize = crate::pipeline::MAX_NESTING;
+use crate::text::byte_set;
+
+const MAX_DEPTH: usize = super::MAX_NESTING;
 
 /// What an open element became.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -17,9 +17,14 @@ use std::borrow::Cow;
 use scraper::StrTendril;
 
 use crate::deadline::Deadline;
+use crate::text::{byte_set, contains_short, push_collapsed};
 pub(crate) use tags::{
-    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, static_names,
+    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, read_attribute,
 };
+
+/// Deepest nesting of container elements kept. Real pages stay below a few hundred; the
+/// parse stage cuts the input there and the tree builder stops descending there.
+pub(crate) const MAX_NESTING: usize = 2_000;
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;
@@ -363,32 +368,6 @@ impl<'a> Fragment<'a> {
     }
 }
 
-/// A 64-bit summary of which bytes a string holds (each byte sets bit `byte % 64`): a string
-/// can only contain another if it holds all of that one's bits.
-pub(crate) fn byte_set(s: &[u8]) -> u64 {
-    s.iter().fold(0u64, |set, &b| set | 1u64 << (b % 64))
-}
-
-/// Substring test for class names against hint fragments: both are short, so candidates are
-/// found by their first byte (memchr) and compared, without building a searcher per call.
-pub(crate) fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    memchr::memchr_iter(first, hay).any(|i| {
-        hay.get(i + 1..i + 1 + rest.len())
-            .is_some_and(|candidate| candidate == rest)
-    })
-}
-
-/// ASCII case-insensitive substring test, for short haystacks (a tag, a style attribute, a line).
-pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty()
-        || hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
 /// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.
 fn normalize_hint(v: &str) -> String {
     if v.trim().is_empty() {
@@ -422,34 +401,4 @@ fn count_text(t: &str) -> (u32, u32) {
         }
     }
     (chars, commas)
-}
-
-/// Appends `s` to `out`, collapsing whitespace runs (including across the boundary) to one space.
-pub(crate) fn push_collapsed(out: &mut String, s: &str) {
-    let mut last_space = out.is_empty() || out.ends_with(' ');
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
-            }
-        } else {
-            out.push(ch);
-            last_space = false;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::contains_short;
-
-    #[test]
-    fn short_substring_search() {
-        assert!(contains_short(b"-post-tags-", b"tags"));
-        assert!(contains_short(b"-ad-", b"-ad-"));
-        assert!(!contains_short(b"-ad", b"-ad-"));
-        assert!(!contains_short(b"-header-", b"-ad-"));
-        assert!(contains_short(b"x", b""));
-    }
 }

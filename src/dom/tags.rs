@@ -23,7 +23,6 @@ macro_rules! static_names {
         $vis const $list: &[&str] = &[$($name),+];
     };
 }
-pub(crate) use static_names;
 
 /// Elements whose content is never article text: the clean stage removes them whole, and the
 /// working tree does not keep what is inside them.
@@ -148,6 +147,15 @@ static_names! {
         "srcset",
         "style",
         "summary",
+    }
+}
+
+static_names! {
+    /// The attributes the metadata collector (`metadata::Collector::start`) reads. The parse stage answers no other (so HTML,
+    /// whose unread attributes are left out before parsing, and trees behave alike).
+    pub(crate) fn read_attribute, READ_ATTRIBUTES {
+        "content", "datetime", "dir", "href", "itemprop", "lang", "name", "property", "rel",
+        "type", "xml:lang",
     }
 }
 
@@ -294,11 +302,7 @@ mod tests {
     /// `encodeDocument` writes only the attributes some stage reads, from its own list.
     #[test]
     fn the_tree_encoder_writes_every_attribute_read() {
-        let mut read: Vec<&str> = KEPT_NAMES
-            .iter()
-            .chain(crate::metadata::READ_ATTRIBUTES)
-            .copied()
-            .collect();
+        let mut read: Vec<&str> = KEPT_NAMES.iter().chain(READ_ATTRIBUTES).copied().collect();
         read.sort_unstable();
         read.dedup();
         assert_eq!(tree_encoder_set("READ"), read);

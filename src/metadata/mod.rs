@@ -5,6 +5,7 @@
 
 pub(crate) mod byline;
 pub(crate) mod dates;
+pub(crate) mod derived;
 mod json_ld;
 pub(crate) mod title;
 
@@ -35,14 +36,7 @@ pub(crate) struct Metadata {
     pub dir: Option<String>,
 }
 
-crate::dom::static_names! {
-    /// The attributes [`Collector::start`] reads. The parse stage answers no other (so HTML,
-    /// whose unread attributes are left out before parsing, and trees behave alike).
-    pub(crate) fn read_attribute, READ_ATTRIBUTES {
-        "content", "datetime", "dir", "href", "itemprop", "lang", "name", "property", "rel",
-        "type", "xml:lang",
-    }
-}
+pub(crate) use crate::dom::read_attribute;
 
 /// Most `<meta>` elements read (bounds hostile input).
 const MAX_META: usize = 2_000;
@@ -339,7 +333,7 @@ fn trimmed(s: &str) -> String {
 /// encoded by a double-escaping CMS (`&amp;quot;` in the source reads as `&quot;`).
 pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    crate::dom::push_collapsed(&mut out, &unescape(s));
+    crate::text::push_collapsed(&mut out, &unescape(s));
     out.trim_end().to_string()
 }
 

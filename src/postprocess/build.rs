@@ -3,7 +3,7 @@
 
 use super::images::{image_src, noscript_image};
 use crate::dom::{Dom, Kind, NodeId};
-use crate::serialize::{is_block, OutNode};
+use crate::out::{is_block, OutNode};
 use url::Url;
 
 /// Deeper than this, an element's content is kept as plain text: it bounds the recursion
@@ -60,7 +60,7 @@ impl Builder<'_> {
         for &r in roots {
             items.extend(self.node(r, 0, true));
         }
-        wrap_inline_runs(items)
+        wrap_table_parts(wrap_inline_runs(items))
     }
 
     /// The output of one node; `block_context` is true where loose inline content must be
@@ -275,6 +275,52 @@ fn output_tag(tag: &str) -> Option<&'static str> {
         "time" => "time",
         _ => return None,
     })
+}
+
+/// Wraps runs of table rows and sections chosen without their `<table>` (a selected `<tbody>`
+/// or rows of one) into a table, so that they stay a table: outside one, an HTML parser drops
+/// those tags and the sanitizer unwraps them, gluing the cells' text together.
+fn wrap_table_parts(items: Vec<OutNode>) -> Vec<OutNode> {
+    let is_part = |n: &OutNode| matches!(n.tag(), "thead" | "tbody" | "tfoot" | "tr");
+    if !items.iter().any(is_part) {
+        return items;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut run = Vec::new();
+    for item in items {
+        if is_part(&item) {
+            run.push(item);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(table(std::mem::take(&mut run)));
+        }
+        out.push(item);
+    }
+    if !run.is_empty() {
+        out.push(table(run));
+    }
+    out
+}
+
+/// A table of sections and rows, the rows grouped into `<tbody>`s as a parser would.
+fn table(parts: Vec<OutNode>) -> OutNode {
+    let mut children = Vec::new();
+    let mut rows = Vec::new();
+    for part in parts {
+        if part.tag() == "tr" {
+            rows.push(part);
+            continue;
+        }
+        if !rows.is_empty() {
+            children.push(OutNode::element("tbody", std::mem::take(&mut rows)));
+        }
+        children.push(part);
+    }
+    if !rows.is_empty() {
+        children.push(OutNode::element("tbody", rows));
+    }
+    OutNode::element("table", children)
 }
 
 /// Groups loose inline content into paragraphs; a `<br>` at this level ends a paragraph.

@@ -130,7 +130,7 @@ fn is_rights_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     }
     // Every phrase holds "right", "droit" or the letter ح (marks may follow it): most lines are
     // not folded and searched.
-    let says = |word: &[u8]| crate::dom::contains_ignore_ascii_case(text.as_bytes(), word);
+    let says = |word: &[u8]| crate::text::contains_ignore_ascii_case(text.as_bytes(), word);
     if !(says(b"right") || says(b"droit") || text.contains('ح')) {
         return false;
     }

@@ -1,31 +1,41 @@
-//! Stage 5: post-process the chosen blocks — a second related pass for unlabelled link lists,
+//! The postprocess stage: post-process the chosen blocks — a second related pass for unlabelled link lists,
 //! conditional cleaning, then the output tree with lazy images and absolute URLs resolved.
 
 mod build;
 mod conditional;
 mod images;
 
-use crate::dom::{Dom, NodeId};
-use crate::serialize::OutNode;
+use crate::dom::Dom;
+use crate::out::OutNode;
+use crate::select::Selection;
 use crate::Removal;
 use url::Url;
 
-/// Cleans inside the article roots and builds the output tree.
+/// What the postprocess stage needs to know of the page, read once after parsing.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'a> {
+    /// The page's own headline.
+    pub(crate) title: &'a str,
+    /// The base URL relative links resolve against.
+    pub(crate) base: Option<&'a Url>,
+    /// Whether images are kept ([`crate::Options::keep_images`]).
+    pub(crate) keep_images: bool,
+}
+
+/// Cleans inside the selected roots and builds the output tree.
 pub(crate) fn run(
     dom: &mut Dom,
-    roots: &[NodeId],
-    core: NodeId,
-    title: &str,
-    base: Option<&Url>,
-    keep_images: bool,
+    selection: &Selection,
+    page: &Page<'_>,
     removals: &mut Vec<Removal>,
 ) -> Vec<OutNode> {
+    let (roots, core) = (selection.roots.as_slice(), selection.core);
     crate::related::remove_link_lists(dom, roots, core, removals);
-    conditional::clean(dom, roots, core, title);
+    conditional::clean(dom, roots, core, page.title);
     build::Builder {
         dom,
-        base,
-        keep_images,
+        base: page.base,
+        keep_images: page.keep_images,
     }
     .build(roots)
 }

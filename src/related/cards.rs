@@ -1,9 +1,8 @@
 //! Unlabelled related cards and link lists inside the chosen article.
 
-use super::labels::opens_with_headline_link;
 use super::removal;
+use super::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
 use crate::dom::{Dom, Measures, NodeId};
-use crate::select::TEXT_BEFORE_TEASER;
 use crate::{Removal, RemovalKind};
 
 /// A block is a related link list when links hold at least this share of its text...

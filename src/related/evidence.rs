@@ -1,10 +1,11 @@
 //! The evidence shared by the passes that tell another article from the page's own: what the
 //! page is about, and whether a body echoes its own headline's words or the page's.
 
-use super::{truncate_words, PREVIEW_CHARS};
+use super::PREVIEW_CHARS;
 use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
 use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::text::truncate_words;
 use crate::{Removal, RemovalKind};
 
 /// A headline's length in characters...

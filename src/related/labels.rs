@@ -8,6 +8,7 @@
 //!   link lists, and — once a headline link was seen — the teaser's own paragraphs.
 
 use super::removal;
+use super::teaser::{is_headline_link, opens_with_headline_link};
 use crate::dom::{is_block_tag, is_heading, Dom, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
@@ -29,8 +30,6 @@ const SMALL_BOX_CHARS: u32 = 200;
 pub(crate) const LINE_LINK_SHARE: f64 = 0.6;
 /// A block is a link list when links hold this share of its text.
 const LIST_LINK_SHARE: f64 = 0.5;
-/// How deep below a block its own headline may sit.
-const HEADLINE_DEPTH: usize = 2;
 /// Most climbs from a label to its box.
 const MAX_CLIMB: usize = 4;
 
@@ -291,48 +290,6 @@ fn is_box(dom: &Dom, m: &Measures, parent: NodeId, label: NodeId) -> bool {
         .skip(1)
         .find(|&c| m.chars(c) > 0);
     after.is_some_and(|a| opens_with_headline_link(dom, m, a, false))
-}
-
-/// True when the first text of `id` is a heading (or, unless `headings_only`, a line) made of
-/// one link.
-pub(crate) fn opens_with_headline_link(
-    dom: &Dom,
-    m: &Measures,
-    id: NodeId,
-    headings_only: bool,
-) -> bool {
-    let first_text_block = std::iter::once(id)
-        .chain(dom.live_descendants(id))
-        .find(|&d| {
-            dom.is_element(d) && (is_heading(dom.tag(d)) || dom.tag(d) == "p") && m.chars(d) > 0
-        });
-    // A teaser's headline sits at its top, not deep inside a media caption.
-    let near_top = |b: NodeId| b == id || dom.ancestors(b).take(HEADLINE_DEPTH).any(|a| a == id);
-    first_text_block.is_some_and(|b| {
-        near_top(b) && (!headings_only || is_heading(dom.tag(b))) && is_headline_link(dom, m, b)
-    })
-}
-
-/// A heading, or a short line, whose text is (nearly) all one link.
-fn is_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
-    let tag = dom.tag(id);
-    let linked = m.link_density(id) >= 0.8 && m.at(id).links >= 1;
-    linked
-        && (is_heading(tag) || m.chars(id) <= 200 && m.at(id).links == 1)
-        && links_elsewhere(dom, id)
-}
-
-/// Whether the first link of `id` leads to another page (not an anchor in this one).
-fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
-    dom.live_descendants(id)
-        .find(|&d| dom.tag(d) == "a" && dom.attr(d, "href").is_some())
-        .and_then(|a| dom.attr(a, "href"))
-        .is_some_and(|h| {
-            let h = h.trim();
-            !h.is_empty()
-                && !h.starts_with('#')
-                && !h.to_ascii_lowercase().starts_with("javascript:")
-        })
 }
 
 /// Removes a label alone on its line and the teaser after it, in the same container.

@@ -3,7 +3,8 @@
 //! Sites print a teaser's label, headline and paragraphs either way: as sibling `<p>`s or
 //! `<div>`s, or as text separated only by `<br>` inside one element.
 
-use crate::dom::{is_block_tag, is_heading, push_collapsed, Dom, Measures, NodeId};
+use crate::dom::{is_block_tag, is_heading, Dom, Measures, NodeId};
+use crate::text::push_collapsed;
 
 /// Most characters of a line's text read for its matching.
 const READ_CHARS: usize = 4_000;

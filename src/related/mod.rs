@@ -1,4 +1,4 @@
-//! Stage 2: related content — read-also teasers, related lists, most-read rails, share bars,
+//! The related stage: related content — read-also teasers, related lists, most-read rails, share bars,
 //! tags, comments, newsletter and ad blocks — found by label and by class/id hint, removed and
 //! reported. A second pass inside the chosen article ([`remove_link_lists`]) catches unlabelled
 //! related cards.
@@ -12,14 +12,15 @@ mod labels;
 mod line_labels;
 mod lines;
 mod other_article;
+pub(crate) mod teaser;
 
 pub(crate) use cards::remove_link_lists;
-pub(crate) use labels::opens_with_headline_link;
 
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
 use crate::lang::Lexicon;
+use crate::text::truncate_words;
 use crate::{Removal, RemovalKind};
 
 /// Most characters of a removal's preview.
@@ -96,26 +97,13 @@ fn subtree_text(dom: &Dom, id: NodeId) -> String {
     let end = dom.subtree_end(id).min(id + 2_000);
     for n in id..end {
         if let Some(t) = dom.text_of(n) {
-            crate::dom::push_collapsed(&mut out, t);
+            crate::text::push_collapsed(&mut out, t);
             if out.len() > PREVIEW_CHARS * 8 {
                 break;
             }
         } else if crate::dom::is_block_tag(dom.tag(n)) {
-            crate::dom::push_collapsed(&mut out, " ");
+            crate::text::push_collapsed(&mut out, " ");
         }
     }
     out.trim().to_string()
-}
-
-/// Cuts a text at a word boundary to at most `max` characters, adding "…" when cut.
-pub(crate) fn truncate_words(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end())
 }

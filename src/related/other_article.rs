@@ -20,11 +20,13 @@ use super::evidence::{other_article_removal, topic_points, Page, HEADLINE_CHARS,
 use super::labels::{holds, MAX_LABEL_CHARS};
 use super::line_labels::{cut_label, find_label, heads_teasers, Found, LabelAt};
 use super::lines::{lines_of, Line};
-use super::{truncate_words, PREVIEW_CHARS};
+use super::teaser::leads_elsewhere;
+use super::PREVIEW_CHARS;
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::topic::Topic;
 use crate::lang::{is_sign_off, Lexicon};
+use crate::text::truncate_words;
 use crate::Removal;
 
 /// A plain-text headline (not a link, heading or bold) is at most this long.
@@ -284,12 +286,7 @@ fn links_elsewhere(dom: &Dom, line: &Line) -> bool {
         .flat_map(|&n| std::iter::once(n).chain(dom.live_descendants(n)))
         .find(|&d| dom.tag(d) == "a")
         .and_then(|a| dom.attr(a, "href"))
-        .is_some_and(|h| {
-            let h = h.trim();
-            !h.is_empty()
-                && !h.starts_with('#')
-                && !h.to_ascii_lowercase().starts_with("javascript:")
-        })
+        .is_some_and(leads_elsewhere)
 }
 
 /// The end (exclusive) of the lines that may be a teaser's body, from `from`: up to the next

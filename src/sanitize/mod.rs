@@ -1,4 +1,4 @@
-//! Stage 6: the allowlist sanitizer, the last step before HTML leaves the library.
+//! The sanitize stage: the allowlist sanitizer, the last step before HTML leaves the library.
 //!
 //! It works on naqi's own output tree, not on HTML text: every element's tag must be in
 //! [`TAGS`] (others are unwrapped, their content kept), every attribute in the allowlist of its
@@ -11,7 +11,7 @@
 
 pub(crate) mod url_policy;
 
-use crate::serialize::OutNode;
+use crate::out::OutNode;
 use url::Url;
 use url_policy::Use;
 
@@ -162,7 +162,8 @@ fn clean_into(node: OutNode, base: Option<&Url>, in_table: bool, out: &mut Vec<O
 #[cfg(test)]
 mod tests {
     use super::clean;
-    use crate::serialize::{to_html, OutNode};
+    use crate::out::OutNode;
+    use crate::serialize::to_html;
 
     fn el(tag: &'static str, attrs: &[(&'static str, &str)], children: Vec<OutNode>) -> OutNode {
         OutNode::Element {

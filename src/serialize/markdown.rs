@@ -148,7 +148,7 @@ fn inline_all(nodes: &[OutNode]) -> String {
             out.push_str("  \n");
         }
         let mut collapsed = String::new();
-        crate::dom::push_collapsed(&mut collapsed, line);
+        crate::text::push_collapsed(&mut collapsed, line);
         out.push_str(collapsed.trim());
     }
     out

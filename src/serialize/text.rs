@@ -28,7 +28,7 @@ fn flush(paragraphs: &mut Vec<String>, current: &mut String) {
 
 fn walk(node: &OutNode, paragraphs: &mut Vec<String>, current: &mut String) {
     match node {
-        OutNode::Text(t) => crate::dom::push_collapsed(current, t),
+        OutNode::Text(t) => crate::text::push_collapsed(current, t),
         OutNode::Element { tag, children, .. } => {
             match *tag {
                 "br" => {

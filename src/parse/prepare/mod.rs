@@ -30,8 +30,9 @@
 
 use std::borrow::Cow;
 
-use crate::dom::{contains_ignore_ascii_case, is_kept_attribute};
+use crate::dom::is_kept_attribute;
 use crate::metadata;
+use crate::text::contains_ignore_ascii_case;
 
 mod bodies;
 mod inline;
@@ -41,8 +42,7 @@ use bodies::{opaque_body_end, select_body_end, svg_body_end, Guarded, LEFT_OUT_B
 use inline::OpenInline;
 use tag::{find, find_end_tag, scan_tag, starts_tag_name};
 
-/// Deepest nesting of container elements kept. Real pages stay below a few hundred.
-pub(crate) const MAX_NESTING: usize = 2_000;
+pub(crate) use crate::dom::MAX_NESTING;
 
 /// Containers whose start tags make html5ever scan its open elements; counted for depth.
 const CONTAINERS: &[&str] = &[

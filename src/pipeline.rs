@@ -1,17 +1,20 @@
-//! The one place that knows the stage order:
+//! The one place that knows the stage order. Each stage is a module of the same name (one
+//! bold name per module); a module uses only the shared modules (`dom`, `text`, `lang`, `out`,
+//! ...) and the stages before it, which `tests/layering.rs` checks against this list.
 //!
 //! 1. **parse** (html5ever via scraper, or a browser's DOM in naqi's tree format) into the
-//!    working tree and read the **metadata** in the same pass, while every block is still
-//!    there — the page's own headline is what later tells the article from teasers;
+//!    working tree, reading the page's **metadata** in the same pass, while every block is
+//!    still there: the page's own headline is what later tells the article from teasers;
 //! 2. **clean**: drop scripts, styles, navigation and hidden elements;
-//! 3. **related**: remove and report labelled and hinted related blocks — before scoring, so
-//!    that a long teaser can never win the article's place;
-//! 4. **unlikely**: drop page furniture by class/id (skipped on a retry when that leaves too
-//!    little text);
+//! 3. **related**: remove and report labelled and hinted related blocks and other articles,
+//!    before scoring, so that a long teaser can never win the article's place;
+//! 4. **unlikely** (in `clean`): drop page furniture by class/id, skipped on a retry when that
+//!    leaves too little text;
 //! 5. **score** and **select** the article, guided by the headline;
-//! 6. **postprocess**: unlabelled link lists, conditional cleaning, output tree;
-//! 7. **sanitize** and **serialize** (HTML, text, Markdown), then the derived metadata
-//!    (language, direction, excerpt, reading time).
+//! 6. **postprocess**: unlabelled link lists, conditional cleaning, the output tree;
+//! 7. **sanitize** the output tree against the allowlist;
+//! 8. **serialize** it as HTML, text and Markdown, then the derived metadata (language,
+//!    direction, excerpt, reading time).
 
 use std::borrow::Cow;
 
@@ -19,19 +22,14 @@ use crate::article::Article;
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::{word_count, words};
 use crate::lang::{Lexicon, ScriptCounts};
+use crate::metadata::derived;
 use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::metadata::Metadata;
+use crate::out::OutNode;
+use crate::parse::{self, Parsed};
 use crate::sanitize::url_policy::{self, Use};
-use crate::serialize::OutNode;
 use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
 use crate::{Error, Options, Removal};
-use parse::Parsed;
-
-mod derived;
-mod parse;
-mod prepare;
-
-pub(crate) use prepare::MAX_NESTING;
 
 /// A document as the pipeline takes it.
 #[derive(Debug, Clone, Copy)]
@@ -132,15 +130,13 @@ pub(crate) fn run_until(
             continue;
         };
         let mut attempt_removals = removals.clone();
-        let out = postprocess::run(
-            &mut dom,
-            &selection.roots,
-            selection.core,
-            &title,
-            meta.base.as_ref(),
-            options.keep_images,
-            &mut attempt_removals,
-        );
+        let page = postprocess::Page {
+            title: &title,
+            base: meta.base.as_ref(),
+            keep_images: options.keep_images,
+        };
+        let out = postprocess::run(&mut dom, &selection, &page, &mut attempt_removals);
+        let out = sanitize::clean(out, meta.base.as_ref());
         let text = serialize::to_text(&out);
         let chars = text.chars().count();
         if best.as_ref().is_none_or(|b| chars > b.chars) {
@@ -195,7 +191,6 @@ fn assemble(
         .or(meta.dir.clone());
     let dir = derived::direction(dir_attr.as_deref(), lang.as_deref(), &scripts);
     let base = meta.base.as_ref();
-    let out = sanitize::clean(out, base);
     let content_html = serialize::to_html(&out);
     let lead_image = meta
         .image

@@ -128,7 +128,7 @@ pub(crate) fn first_paragraph(text: &str) -> Option<String> {
     text.split("\n\n")
         .map(str::trim)
         .find(|p| p.chars().count() >= 40)
-        .map(|p| crate::related::truncate_words(p, EXCERPT_CHARS))
+        .map(|p| crate::text::truncate_words(p, EXCERPT_CHARS))
 }
 
 /// Score above which a page probably holds an article.

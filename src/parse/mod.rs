@@ -25,7 +25,11 @@
 
 use scraper::{Html, Node as ParsedNode, StrTendril};
 
-use super::prepare;
+mod prepare;
+
+/// The class of the `<div>` the parse stage reads a `<noscript>`'s markup into.
+pub(crate) const NOSCRIPT_CONTENT_CLASS: &str = "naqi-noscript";
+
 use crate::dom::{Builder, Dom};
 use crate::metadata::{Collector, Metadata};
 use crate::{Error, Options};
@@ -103,7 +107,7 @@ impl Pass {
         if let Some((state @ Noscript::Pending, _)) = &mut self.noscript {
             if markup_text_chars(&text) >= NOSCRIPT_CONTENT_CHARS {
                 *state = Noscript::Expanded;
-                let marker = [("class", crate::clean::NOSCRIPT_CONTENT_CLASS)];
+                let marker = [("class", NOSCRIPT_CONTENT_CLASS)];
                 self.dom.start("div", marker.into_iter());
                 expand(&mut self.dom, &text);
                 return;

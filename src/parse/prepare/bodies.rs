@@ -4,7 +4,8 @@
 
 use super::tag::{self, find_end_tag, next_markup, Markup};
 use super::{MAX_NESTING, RAW_TEXT};
-use crate::dom::{contains_ignore_ascii_case, is_heading};
+use crate::dom::is_heading;
+use crate::text::contains_ignore_ascii_case;
 
 /// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
 /// an HTML tag such as `<p>` or `<div>` there ends the SVG in the tree builder, and
