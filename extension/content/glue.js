@@ -1,7 +1,8 @@
 // The page side of the extension, injected (with shared.js and reader/reader.js) into the
 // extension's isolated world by the background worker, only when the user asks for the
-// reading view. It never runs naqi itself: it hands the page's HTML to the worker, and later
-// mounts the article the worker sends back.
+// reading view. It never runs naqi itself: the worker reads the page through `encodeDocument`
+// (the live DOM in naqi's tree format, never HTML), and this side mounts the article the
+// worker sends back.
 //
 //   NaqiGlue.snapshotUnlessOpen() -> { open: true } | { url }
 //   NaqiGlue.open(article, { prefs, uiLang }) -> boolean
