@@ -356,6 +356,10 @@ mod tests {
                 "<a href=\"https://e.com/a\" rel=\"noopener noreferrer nofollow\">x</a>",
             ),
             (
+                el("pre", &[], vec![text("\nline")]),
+                "<pre>\n\nline</pre>\n",
+            ),
+            (
                 el("h2", &[], vec![text("a "), el("h3", &[], vec![text("b")])]),
                 "<h2>a b</h2>\n",
             ),
