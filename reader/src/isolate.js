@@ -178,11 +178,9 @@ function isolatePage(host, onReattach) {
         element.removeAttribute('style');
       } else {
         // Through the CSSOM first: a page CSP without 'unsafe-inline' blocks the attribute
-        // from applying, but not the CSSOM; then the attribute's exact text, only when the
-        // CSSOM wrote it differently (writing the attribute is what such a CSP reports, and
-        // a page's own script-set styles come back from the CSSOM word for word).
+        // from applying, but not the CSSOM; then the attribute's exact text.
         element.style.cssText = style;
-        if (element.getAttribute('style') !== style) element.setAttribute('style', style);
+        element.setAttribute('style', style);
       }
       if (inert === null) element.removeAttribute('inert');
       else element.setAttribute('inert', inert);
