@@ -3,7 +3,10 @@
 // then renderArticle into an element of the page. Every page counts its
 // `securitypolicyviolation` events; a control page shows that the count does see violations.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
 
 import {
   consumer,
@@ -111,6 +114,20 @@ test("naqi/reader imports in Node (no DOM) and exports the reader's functions", 
   assert.ok(Object.isFrozen(reader.DEFAULT_PREFS));
   assert.equal(reader.closeReader(), false);
   assert.throws(() => reader.renderArticle({ title: "x", contentHtml: "", dir: "ltr" }, null), TypeError);
+});
+
+test("the package ships reader.js, its types and every font file the view asks for", () => {
+  const pkg = JSON.parse(readFileSync(path.join(consumer, "node_modules", "naqi", "package.json"), "utf8"));
+  assert.deepEqual(pkg.exports["./reader"], { types: "./reader.d.ts", default: "./reader.js" });
+  const naskh = fileURLToPath(import.meta.resolve("naqi/fonts/noto-naskh-arabic-arabic-400-normal.woff2"));
+  const files = readdirSync(path.dirname(naskh));
+  for (const family of ["noto-naskh-arabic", "noto-sans-arabic", "noto-nastaliq-urdu", "vazirmatn"]) {
+    for (const subset of ["arabic", "latin"]) {
+      for (const weight of [400, 700]) assert.ok(files.includes(`${family}-${subset}-${weight}-normal.woff2`));
+    }
+    assert.match(readFileSync(path.join(path.dirname(naskh), `${family}.LICENSE.txt`), "utf8"), /SIL OPEN FONT LICENSE/i);
+  }
+  assert.equal(files.length, 20);
 });
 
 test("the control page: the probe counts what the policy blocks", async () => {
