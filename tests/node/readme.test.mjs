@@ -1,7 +1,7 @@
 // The package README's examples, run exactly as written (each code block follows a
 // `<!-- example: NAME -->` marker in node_modules/naqi/README.md): the Node one under Node, the
-// browser one in a page of headless Chromium, the bundler one bundled by esbuild. The reader-mode
-// example runs under a strict CSP in reader.test.mjs.
+// browser one in a page of headless Chromium, the bundler ones bundled by esbuild. The unbundled
+// reader-mode example runs in reader.test.mjs.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
@@ -18,24 +18,29 @@ import {
   SIMPLE_PARAGRAPH,
 } from "./support.mjs";
 
-const { launchChromium, startServer } = await importFromRepo("tests/browser/lib.mjs");
+const { launchChromium, startServer, waitInView } = await importFromRepo("tests/browser/lib.mjs");
 
 const TITLE = "خبر قصير للتجربة";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'";
 let server;
 let browser;
 
 before(async () => {
-  // The bundler example, bundled by esbuild into readme-bundled/ with the .wasm in a wasm/
-  // folder beside the bundle, as the README says.
+  // The bundler examples, bundled by esbuild into readme-bundled/ with the .wasm in a wasm/
+  // folder beside the bundles, as the README says, and the fonts where the reader's example
+  // expects them.
   const out = path.join(consumer, "readme-bundled");
   mkdirSync(path.join(out, "wasm"), { recursive: true });
   writeFileSync(path.join(consumer, "readme-bundler.mjs"), readmeExample("bundler"));
+  writeFileSync(path.join(consumer, "readme-reader-bundler.mjs"), readmeExample("reader-mode-bundler"));
   execFileSync(
     path.join(repo, "node_modules", ".bin", "esbuild"),
-    ["readme-bundler.mjs", "--bundle", "--format=esm", "--platform=browser", `--outdir=${out}`],
+    ["readme-bundler.mjs", "readme-reader-bundler.mjs", "--bundle", "--format=esm", "--platform=browser", `--outdir=${out}`],
     { cwd: consumer, stdio: "pipe" },
   );
-  cpSync(path.join(consumer, "node_modules", "naqi", "wasm", "naqi_bg.wasm"), path.join(out, "wasm", "naqi_bg.wasm"));
+  const installed = path.join(consumer, "node_modules", "naqi");
+  cpSync(path.join(installed, "wasm", "naqi_bg.wasm"), path.join(out, "wasm", "naqi_bg.wasm"));
+  cpSync(path.join(installed, "fonts"), path.join(consumer, "fonts", "naqi"), { recursive: true });
 
   server = await startServer({
     root: consumer,
@@ -46,6 +51,13 @@ before(async () => {
         body: '<!doctype html><meta charset="utf-8"><h1 id="headline"></h1><script type="module" src="./readme-bundler.js"></script>',
       },
       "/news/1.html": { body: SIMPLE_PAGE },
+      "/readme-bundled/reader.html": {
+        body: SIMPLE_PAGE.replace(
+          "<body>",
+          '<body><button type="button" id="reader-mode">Reader mode</button><script type="module" src="./readme-reader-bundler.js"></script>',
+        ),
+        headers: { "Content-Security-Policy": CSP },
+      },
     },
   });
   browser = await launchChromium();
@@ -111,4 +123,31 @@ test("README, bundler: an esbuild bundle of the example fetches and reads anothe
   );
   assert.equal(headline, TITLE);
   assert.ok(server.requests.includes("/readme-bundled/wasm/naqi_bg.wasm"));
+});
+
+test("README, reader mode with a bundler: the button opens the view, with the copied fonts", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  try {
+    await page.goto(server.url("/readme-bundled/reader.html"));
+    // The bundle's top-level await loads the .wasm before the button listens: click until open.
+    for (let i = 0; i < 100 && !(await page.$("naqi-reader")); i++) {
+      if (await page.evaluate(() => !document.body.inert)) await page.click("#reader-mode");
+      await page.waitForTimeout(100);
+    }
+    const view = await waitInView(page, "naqi-reader", (root) => {
+      const title = root.querySelector(".naqi-title");
+      return title && { title: title.textContent, dir: root.querySelector(".naqi-page").getAttribute("dir") };
+    });
+    assert.deepEqual(view, { title: TITLE, dir: "rtl" });
+    await page.evaluate(() => document.fonts.ready);
+    assert.ok(server.requests.includes("/fonts/naqi/noto-naskh-arabic-arabic-400-normal.woff2"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
 });
