@@ -7,6 +7,14 @@
 const FORBIDDEN_TAGS = 'script,style,link,meta,base,iframe,frame,frameset,object,embed,applet,form,input,button,textarea,select,template,noscript,svg,math';
 const URL_ATTRS = ['href', 'src', 'srcset', 'poster', 'action', 'formaction', 'xlink:href', 'cite'];
 const BIDI_AUTO = 'p,h1,h2,h3,h4,h5,h6,li,blockquote,figcaption,td,th,dt,dd,caption,summary';
+// Under a page CSP without 'unsafe-inline' the browser reports every `style` attribute its
+// parser meets, even in an inert template, so those of each start tag are renamed before
+// parsing (and dropped below with the rest). One the patterns miss (after a `>` inside an
+// attribute value, or a bare `style` before another attribute) is only reported: it is
+// removed all the same.
+const START_TAG = /<[a-z][^<>]*/gi;
+const STYLE_ATTR = /(\s)style(?=\s*=|\s*\/?$)/gi;
+const RENAMED_STYLE = 'data-naqi-style';
 
 function isSafeUrl(value) {
   const v = String(value).replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
@@ -16,13 +24,14 @@ function isSafeUrl(value) {
 // Parses the body HTML in an inert template and removes anything active.
 function buildBody(doc, html) {
   const template = doc.createElement('template');
-  template.innerHTML = String(html || '');
+  const renamed = String(html || '').replace(START_TAG, (tag) => tag.replace(STYLE_ATTR, `$1${RENAMED_STYLE}`));
+  template.innerHTML = renamed;
   const frag = template.content;
   for (const node of frag.querySelectorAll(FORBIDDEN_TAGS)) node.remove();
   for (const node of frag.querySelectorAll('*')) {
     for (const attr of Array.from(node.attributes)) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'style' || name === 'srcdoc') node.removeAttribute(attr.name);
+      if (name.startsWith('on') || name === 'style' || name === RENAMED_STYLE || name === 'srcdoc') node.removeAttribute(attr.name);
       else if (URL_ATTRS.includes(name) && !isSafeUrl(attr.value)) node.removeAttribute(attr.name);
     }
   }

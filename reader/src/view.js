@@ -1,5 +1,6 @@
 // The view: toolbar, header, body, removed panel, and what the controls do.
-// Defines: mount(), and globalThis.NaqiReader.
+// Defines: mount() (reader/build.mjs exposes it as globalThis.NaqiReader.mount in the classic
+// script, and module.js exports it in the ES module).
 //
 // The shadow root is closed: `host.shadowRoot` is null for the page, and only this closure
 // keeps it (`shadows`). The built-ins it needs are taken when the script loads, so a page
@@ -10,7 +11,8 @@
 const mounted = new WeakMap();
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 const shadows = new WeakMap();
-const attachShadow = Element.prototype.attachShadow;
+// Guarded: the ES module may be imported where there is no DOM (a server render, a test).
+const attachShadow = typeof Element === 'function' ? Element.prototype.attachShadow : null;
 const showModal = typeof HTMLDialogElement === 'function' ? HTMLDialogElement.prototype.showModal : null;
 const step = (list, value, by) => list[Math.min(list.length - 1, Math.max(0, list.indexOf(value) + by))];
 
@@ -413,5 +415,3 @@ function mount(host, article, options) {
   mounted.set(host, handle);
   return handle;
 }
-
-globalThis.NaqiReader = Object.freeze({ mount, DEFAULT_PREFS, UI_LANGS: Object.freeze(UI_LANGS.slice()) });
