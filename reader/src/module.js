@@ -5,7 +5,7 @@
 // DEFAULT_PREFS and UI_LANGS.
 
 // A custom element name keeps a site's `div { ... }` rules off the host (`:host` resets the rest).
-const HOST_TAG = 'naqi-reader';
+const HOST_TAG = "naqi-reader";
 
 /** The full-page view openReader() opened: { host, view, focused, onKeydown, onClose }. */
 let opened = null;
@@ -13,21 +13,22 @@ let opened = null;
 const rendered = new WeakMap();
 
 function checkArticle(article, caller) {
-  if (!article || typeof article !== 'object') {
+  if (!article || typeof article !== "object") {
     throw new TypeError(`${caller}: article must be an Article (what extract() returns)`);
   }
 }
 
 /** Calls a user's onClose after the view is gone; its error is reported, not thrown at us. */
 function notify(callback) {
-  if (typeof callback !== 'function') return;
+  if (typeof callback !== "function") return;
   try {
     callback();
   } catch (error) {
-    if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
-    else setTimeout(() => {
-      throw error;
-    });
+    if (typeof globalThis.reportError === "function") globalThis.reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
   }
 }
 
@@ -37,7 +38,7 @@ function notify(callback) {
  * hidden and inert until the view closes. One view at a time: opening another closes the first.
  */
 function openReader(article, options) {
-  checkArticle(article, 'openReader');
+  checkArticle(article, "openReader");
   const opts = options || {};
   closeReader();
   const doc = globalThis.document;
@@ -65,11 +66,11 @@ function openReader(article, options) {
 
   // The view handles Escape while focus is in it; this catches a real Escape anywhere else.
   const onKeydown = (event) => {
-    if (!event.isTrusted || event.key !== 'Escape' || event.isComposing) return;
+    if (!event.isTrusted || event.key !== "Escape" || event.isComposing) return;
     if (event.composedPath().includes(host)) return;
     closeReader();
   };
-  win.addEventListener('keydown', onKeydown, true);
+  win.addEventListener("keydown", onKeydown, true);
   opened = { host, view, focused, onKeydown, onClose: opts.onClose };
 
   const session = opened;
@@ -91,13 +92,18 @@ function closeReader() {
   const { host, view, focused, onKeydown, onClose } = opened;
   opened = null;
   const doc = host.ownerDocument;
-  (doc.defaultView || globalThis).removeEventListener('keydown', onKeydown, true);
+  (doc.defaultView || globalThis).removeEventListener("keydown", onKeydown, true);
   try {
     view.unmount();
   } finally {
     host.remove();
   }
-  if (focused && focused !== doc.body && focused.isConnected && typeof focused.focus === 'function') {
+  if (
+    focused &&
+    focused !== doc.body &&
+    focused.isConnected &&
+    typeof focused.focus === "function"
+  ) {
     focused.focus({ preventScroll: true });
   }
   notify(onClose);
@@ -111,9 +117,9 @@ function closeReader() {
  * inside the view) removes it.
  */
 function renderArticle(article, container, options) {
-  checkArticle(article, 'renderArticle');
-  if (!container || container.nodeType !== 1) {
-    throw new TypeError('renderArticle: container must be an element');
+  checkArticle(article, "renderArticle");
+  if (container?.nodeType !== 1) {
+    throw new TypeError("renderArticle: container must be an element");
   }
   const opts = options || {};
   const previous = rendered.get(container);
@@ -159,4 +165,11 @@ function renderArticle(article, container, options) {
 
 const READER_UI_LANGS = Object.freeze(UI_LANGS.slice());
 
-export { openReader, closeReader, renderArticle, mount, DEFAULT_PREFS, READER_UI_LANGS as UI_LANGS };
+export {
+  openReader,
+  closeReader,
+  renderArticle,
+  mount,
+  DEFAULT_PREFS,
+  READER_UI_LANGS as UI_LANGS,
+};
