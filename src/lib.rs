@@ -22,6 +22,8 @@
 
 mod article;
 mod error;
+#[doc(hidden)]
+pub mod facts;
 mod options;
 mod out;
 
