@@ -26,6 +26,7 @@ impl Value {
 }
 
 /// Deepest nesting accepted, as serde_json's recursion limit.
+#[cfg(all(not(feature = "html"), feature = "wasm", target_arch = "wasm32"))]
 const MAX_DEPTH: usize = 128;
 
 #[cfg(not(all(not(feature = "html"), feature = "wasm", target_arch = "wasm32")))]
