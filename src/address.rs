@@ -45,12 +45,6 @@ mod own {
         pub(crate) fn scheme(&self) -> &str {
             self.href.split(':').next().unwrap_or("")
         }
-
-        /// The serialized address.
-        #[cfg(test)]
-        pub(crate) fn as_str(&self) -> &str {
-            &self.href
-        }
     }
 
     impl From<Url> for String {
