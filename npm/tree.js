@@ -24,9 +24,10 @@
  * Encodes a document (or any element) in naqi's tree format; by default the page's own
  * document, which is what `executeScript({ func: encodeDocument })` needs.
  * @param {Document | Element} [root]
+ * @param {string[]} [rawNoscripts] the raw text of each `<noscript data-naqi-raw="i">`
  * @returns {string}
  */
-export function encodeDocument(root = globalThis.document) {
+export function encodeDocument(root = globalThis.document, rawNoscripts = undefined) {
   // One string grown with += (cheaper here than collecting tokens and joining them), and as few
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
@@ -103,7 +104,10 @@ export function encodeDocument(root = globalThis.document) {
         if (name === "script") {
           if (jsonLd(node) !== null) out += NUL + "#" + clean(node.textContent || "");
         } else if (name === "noscript") {
-          const markup = node.innerHTML;
+          // HTML text parsed by a DOMParser (scripts off) comes with its noscripts' raw text
+          // aside (html.js), as a browser with scripts on would hold it.
+          const lifted = rawNoscripts && node.getAttribute("data-naqi-raw");
+          const markup = lifted ? rawNoscripts[Number(lifted)] ?? "" : node.innerHTML;
           if (markup !== "") out += NUL + "#" + clean(markup);
           if (markupTextChars(markup) >= NOSCRIPT_CONTENT_CHARS) {
             const inert = (node.ownerDocument || globalThis.document).implementation
@@ -125,8 +129,17 @@ export function encodeDocument(root = globalThis.document) {
         if (child === null) out += NUL + ">";
         else if (name === "pre" || name === "listing") preformatted++;
       } else if (type === 3) {
-        const data = node.data;
-        if (preformatted > 0 || !SPACES.test(data) || !afterBlock(node)) {
+        // Texts separated only by comments are one text, as in the HTML path (comments are
+        // left out before parsing there, and the parser joins what meets).
+        const first = node;
+        let data = node.data;
+        // (Not past the node a walk started on: the caller walks its siblings.)
+        for (let s = node === start ? null : node.nextSibling;
+          s !== null && (s.nodeType === 8 || s.nodeType === 3); s = s.nextSibling) {
+          if (s.nodeType === 3) data += s.data;
+          node = s;
+        }
+        if (preformatted > 0 || !SPACES.test(data) || !afterBlock(first)) {
           out += NUL + "#" + clean(data);
         }
       }

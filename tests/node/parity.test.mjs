@@ -94,8 +94,14 @@ async function compare(files) {
     const dom = await page.evaluate(([h, o]) => window.run(h, o), [html, OPTIONS]);
     const name = path.relative(path.dirname(repo), file);
     for (const key of new Set([...Object.keys(node), ...Object.keys(dom)])) {
-      const [a, b] = [JSON.stringify(node[key]), JSON.stringify(dom[key])];
-      if (a !== b) differences.push(`${name}: ${key}: html ${a?.slice(0, 160)} | dom ${b?.slice(0, 160)}`);
+      const a = JSON.stringify(node[key]) ?? "undefined";
+      const b = JSON.stringify(dom[key]) ?? "undefined";
+      if (a === b) continue;
+      // Where they part, with some context.
+      let at = 0;
+      while (at < a.length && a[at] === b[at]) at++;
+      const around = (s) => s.slice(Math.max(0, at - 60), at + 100);
+      differences.push(`${name}: ${key} (at ${at}): html …${around(a)} | dom …${around(b)}`);
     }
   }
   return differences;
