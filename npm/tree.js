@@ -11,6 +11,12 @@
 // stage's, tested against the Rust lists) and the lazy-image `data-*` ones (naming a src, url,
 // original or lazy value) are written.
 //
+// A <noscript> is written as its markup (`innerHTML`: the raw text a page with scripts on
+// holds, or the serialization of what a DOMParser document parsed into it) as one text token;
+// when that markup holds enough text to be the page's content (src/parse: 200 characters
+// outside tags), the browser's parse of it follows as elements, for a build without an HTML
+// parser of its own.
+//
 // The function is self-contained (no imports, no outer names): the extension passes it to
 // `chrome.scripting.executeScript`, which runs its source in the page.
 
@@ -18,9 +24,10 @@
  * Encodes a document (or any element) in naqi's tree format; by default the page's own
  * document, which is what `executeScript({ func: encodeDocument })` needs.
  * @param {Document | Element} [root]
+ * @param {string[]} [rawNoscripts] the raw text of each `<noscript data-naqi-raw="i">`
  * @returns {string}
  */
-export function encodeDocument(root = globalThis.document) {
+export function encodeDocument(root = globalThis.document, rawNoscripts = undefined) {
   // One string grown with += (cheaper here than collecting tokens and joining them), and as few
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
@@ -56,62 +63,103 @@ export function encodeDocument(root = globalThis.document) {
     const kind = script.getAttribute("type");
     return kind !== null && kind.toLowerCase().includes("ld+json") ? kind : null;
   };
-  const start = root.documentElement || root;
+  // Characters of text outside tags, not counting whitespace (`markup_text_chars` in
+  // src/parse/mod.rs): escaped tags count as tags.
+  const markupTextChars = (markup) => {
+    let inTag = false;
+    let chars = 0;
+    for (let i = 0; i < markup.length;) {
+      const opens = markup.startsWith("&lt;", i);
+      const closes = markup.startsWith("&gt;", i);
+      const c = String.fromCodePoint(markup.codePointAt(i));
+      if (c === "<" || opens) inTag = true;
+      else if (c === ">" || closes) inTag = false;
+      else if (!inTag && (c === "\uFEFF" || !/^[\s\u0085]$/u.test(c))) chars++;
+      i += opens || closes ? 4 : c.length;
+    }
+    return chars;
+  };
+  const NOSCRIPT_CONTENT_CHARS = 200;
   let out = "naqi-tree/1";
-  let node = start;
   let preformatted = 0; // open <pre> and <listing> elements: their spaces are all kept
 
-  while (node !== null) {
-    const type = node.nodeType;
-    let child = null;
-    if (type === 1) {
-      const name = node.localName;
-      out += NUL + "<" + name;
-      if (node.hasAttributes()) {
-        // Names, then values by name: no Attr objects are made.
-        const names = node.getAttributeNames();
-        for (let i = 0, count = names.length; i < count; i++) {
-          const n = names[i];
-          if (!READ.has(n) && !(n.startsWith("data-") && /src|url|original|lazy/.test(n))) continue;
-          // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
-          out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
+  const walk = (start) => {
+    let node = start;
+    while (node !== null) {
+      const type = node.nodeType;
+      let child = null;
+      if (type === 1) {
+        const name = node.localName;
+        out += NUL + "<" + name;
+        if (node.hasAttributes()) {
+          // Names, then values by name: no Attr objects are made.
+          const names = node.getAttributeNames();
+          for (let i = 0, count = names.length; i < count; i++) {
+            const n = names[i];
+            if (!READ.has(n) && !(n.startsWith("data-") && /src|url|original|lazy/.test(n))) continue;
+            // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
+            out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
+          }
+        }
+        if (name === "script") {
+          if (jsonLd(node) !== null) out += NUL + "#" + clean(node.textContent || "");
+        } else if (name === "noscript") {
+          // HTML text parsed by a DOMParser (scripts off) comes with its noscripts' raw text
+          // aside (html.js), as a browser with scripts on would hold it.
+          const lifted = rawNoscripts && node.getAttribute("data-naqi-raw");
+          const markup = lifted ? rawNoscripts[Number(lifted)] ?? "" : node.innerHTML;
+          if (markup !== "") out += NUL + "#" + clean(markup);
+          if (markupTextChars(markup) >= NOSCRIPT_CONTENT_CHARS) {
+            const inert = (node.ownerDocument || globalThis.document).implementation
+              .createHTMLDocument("");
+            const body = inert.createElement("body");
+            body.innerHTML = markup;
+            for (let c = body.firstChild; c !== null; c = c.nextSibling) walk(c);
+          }
+        } else if (OPAQUE.has(name)) {
+          for (const script of node.querySelectorAll("script")) {
+            const kind = jsonLd(script);
+            if (kind === null) continue;
+            out += NUL + "<script" + NUL + "=type" + NUL + clean(kind);
+            out += NUL + "#" + clean(script.textContent || "") + NUL + ">";
+          }
+        } else if (name !== "style" && name !== "template" && name !== "svg") {
+          child = node.firstChild;
+        }
+        if (child === null) out += NUL + ">";
+        else if (name === "pre" || name === "listing") preformatted++;
+      } else if (type === 3) {
+        // Texts separated only by comments are one text, as in the HTML path (comments are
+        // left out before parsing there, and the parser joins what meets).
+        const first = node;
+        let data = node.data;
+        // (Not past the node a walk started on: the caller walks its siblings.)
+        for (let s = node === start ? null : node.nextSibling;
+          s !== null && (s.nodeType === 8 || s.nodeType === 3); s = s.nextSibling) {
+          if (s.nodeType === 3) data += s.data;
+          node = s;
+        }
+        if (preformatted > 0 || !SPACES.test(data) || !afterBlock(first)) {
+          out += NUL + "#" + clean(data);
         }
       }
-      if (name === "script") {
-        if (jsonLd(node) !== null) out += NUL + "#" + clean(node.textContent || "");
-      } else if (OPAQUE.has(name)) {
-        for (const script of node.querySelectorAll("script")) {
-          const kind = jsonLd(script);
-          if (kind === null) continue;
-          out += NUL + "<script" + NUL + "=type" + NUL + clean(kind);
-          out += NUL + "#" + clean(script.textContent || "") + NUL + ">";
+      if (child !== null) {
+        node = child;
+        continue;
+      }
+      // Up until a next sibling, closing the elements left on the way.
+      let next = null;
+      while (node !== start && (next = node.nextSibling) === null) {
+        node = node.parentNode;
+        if (node === null) break;
+        if (node.nodeType === 1) {
+          out += NUL + ">";
+          if (node.localName === "pre" || node.localName === "listing") preformatted--;
         }
-      } else if (name !== "style" && name !== "template" && name !== "svg") {
-        child = node.firstChild;
       }
-      if (child === null) out += NUL + ">";
-      else if (name === "pre" || name === "listing") preformatted++;
-    } else if (type === 3) {
-      const data = node.data;
-      if (preformatted > 0 || !SPACES.test(data) || !afterBlock(node)) {
-        out += NUL + "#" + clean(data);
-      }
+      node = node !== null && node !== start ? next : null;
     }
-    if (child !== null) {
-      node = child;
-      continue;
-    }
-    // Up until a next sibling, closing the elements left on the way.
-    let next = null;
-    while (node !== start && (next = node.nextSibling) === null) {
-      node = node.parentNode;
-      if (node === null) break;
-      if (node.nodeType === 1) {
-        out += NUL + ">";
-        if (node.localName === "pre" || node.localName === "listing") preformatted--;
-      }
-    }
-    node = node !== null && node !== start ? next : null;
-  }
+  };
+  walk(root.documentElement || root);
   return out;
 }

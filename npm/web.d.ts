@@ -10,3 +10,9 @@ export { init };
 
 /** Instantiates the Wasm module synchronously from its bytes or a compiled module. */
 export function initSync(input: { module: SyncInitInput }): void;
+
+/**
+ * Loads the full build (with its own HTML parser), which `extract` and `isProbablyReadable` use
+ * where there is no DOMParser (workers). `init()` calls it there.
+ */
+export function loadFull(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;

@@ -4,7 +4,7 @@
 #   dist/naqi-extension-<version>.zip
 # from extension/, the shared reading view (reader/reader.js, built from reader/src/ by
 # reader/build.mjs) and the web build of the Wasm
-# package that `make package` leaves in dist/pkg/ (web.js, recover.js, error.js, bytes.js, tree.js, wasm/naqi.js,
+# package that `make package` leaves in dist/pkg/ (web.js, recover.js, error.js, bytes.js, tree.js, html.js, wasm/naqi.js,
 # wasm/naqi_bg.wasm). The icons are drawn here by extension/icons/draw.mjs. The manifest's
 # version is set to the crate's.
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 PKG=dist/pkg
 OUT=dist/extension
-WEB_BUILD=(web.js recover.js error.js bytes.js tree.js wasm/naqi.js wasm/naqi_bg.wasm)
+WEB_BUILD=(web.js recover.js error.js bytes.js tree.js html.js wasm/naqi.js wasm/naqi_bg.wasm)
 
 for file in "${WEB_BUILD[@]/#/$PKG/}" reader/build.mjs; do
   if [ ! -f "$file" ]; then

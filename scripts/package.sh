@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Builds the npm package: the Rust crate once for wasm32 (profile wasm-release, feature `wasm`),
-# wasm-bindgen twice (web and nodejs glue; both emit the same .wasm), npm binaryen's
-# `wasm-opt -Oz` once, a smoke test of the optimized module in Node, then
+# Builds the npm package from two builds of the Rust crate for wasm32 (profile wasm-release):
+#   browser  features `wasm`        no HTML parser, no URL tables: the web entry, www/ and the
+#                                   extension (HTML text goes through the browser's DOMParser)
+#   full     features `wasm,html`   html5ever included: the Node entry, and the web entry where
+#                                   there is no DOMParser (workers), loaded on demand
+# then wasm-bindgen (web glue for both, nodejs glue for the full build; the full build's web and
+# nodejs glue must emit the same .wasm), npm binaryen's `wasm-opt -Oz` on each, a smoke test of
+# the optimized modules in Node, then
 #   dist/pkg/              the unpacked package (www/ and extension/ copy the web build from here)
 #   dist/naqi-<version>.tgz
-# and prints the gzipped .wasm size against the 400 KB budget (tests/node asserts the budget, so
-# an oversized build still leaves a package for www/ and extension/ to use).
+# and prints both .wasm sizes, raw and gzipped, against their budgets (tests/node asserts the
+# budgets, so an oversized build still leaves a package for www/ and extension/ to use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,34 +24,46 @@ VERSION=$(node -pe 'JSON.parse(process.argv[1]).packages.find(p => p.name === "n
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
   --enable-reference-types --enable-sign-ext --enable-multivalue)
 
-echo "package: cargo build (wasm32, wasm-release)"
-cargo build --lib --target wasm32-unknown-unknown --profile wasm-release \
-  --no-default-features --features wasm
-RAW="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/naqi.wasm"
-
 BUILD=dist/build
 PKG=dist/pkg
 rm -rf "$BUILD" "$PKG"
-mkdir -p "$BUILD" "$PKG/wasm"
+mkdir -p "$BUILD" "$PKG/wasm/full"
 
-echo "package: wasm-bindgen (web, nodejs)"
+OUT_WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/naqi.wasm"
+for build in browser full; do
+  features=wasm
+  [ "$build" = full ] && features=wasm,html
+  echo "package: cargo build (wasm32, wasm-release, $build: --features $features)"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release \
+    --no-default-features --features "$features"
+  cp "$OUT_WASM" "$BUILD/naqi-$build.wasm"
+done
+
+echo "package: wasm-bindgen (browser: web; full: web, nodejs)"
+mkdir -p "$BUILD/browser" "$BUILD/full"
+cp "$BUILD/naqi-browser.wasm" "$BUILD/browser/naqi.wasm"
+cp "$BUILD/naqi-full.wasm" "$BUILD/full/naqi.wasm"
+wasm-bindgen "$BUILD/browser/naqi.wasm" --target web --out-dir "$BUILD/browser/web" \
+  --experimental-reset-state-function
 for target in web nodejs; do
-  wasm-bindgen "$RAW" --target "$target" --out-dir "$BUILD/$target" \
+  wasm-bindgen "$BUILD/full/naqi.wasm" --target "$target" --out-dir "$BUILD/full/$target" \
     --experimental-reset-state-function
 done
-if ! cmp -s "$BUILD/web/naqi_bg.wasm" "$BUILD/nodejs/naqi_bg.wasm"; then
-  echo "package: the web and nodejs builds emitted different .wasm files; one copy cannot serve both" >&2
+if ! cmp -s "$BUILD/full/web/naqi_bg.wasm" "$BUILD/full/nodejs/naqi_bg.wasm"; then
+  echo "package: the full build's web and nodejs glue emitted different .wasm files; one copy cannot serve both" >&2
   exit 1
 fi
 
 echo "package: wasm-opt -Oz ($(wasm-opt --version))"
-wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$BUILD/web/naqi_bg.wasm" -o "$PKG/wasm/naqi_bg.wasm"
+wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$BUILD/browser/web/naqi_bg.wasm" -o "$PKG/wasm/naqi_bg.wasm"
+wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$BUILD/full/web/naqi_bg.wasm" -o "$PKG/wasm/full/naqi_bg.wasm"
 
-cp "$BUILD/web/naqi.js" "$BUILD/web/naqi.d.ts" "$PKG/wasm/"
-cp "$BUILD/nodejs/naqi.js" "$PKG/wasm/naqi_node.cjs"
-cp "$BUILD/nodejs/naqi.d.ts" "$PKG/wasm/naqi_node.d.cts"
+cp "$BUILD/browser/web/naqi.js" "$BUILD/browser/web/naqi.d.ts" "$PKG/wasm/"
+cp "$BUILD/full/web/naqi.js" "$BUILD/full/web/naqi.d.ts" "$PKG/wasm/full/"
+cp "$BUILD/full/nodejs/naqi.js" "$PKG/wasm/full/naqi_node.cjs"
+cp "$BUILD/full/nodejs/naqi.d.ts" "$PKG/wasm/full/naqi_node.d.cts"
 cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/error.js npm/bytes.js \
-  npm/tree.js npm/README.md "$PKG/"
+  npm/tree.js npm/html.js npm/README.md "$PKG/"
 cp LICENSE "$PKG/"
 # naqi/reader: the reading view as an ES module (the same reader/src/ files as the extension's),
 # its types, and the bundled fonts it can load (woff2 subsets with their OFL licences).
@@ -77,20 +94,33 @@ const html = `<!doctype html><html lang="ar" dir="rtl"><head><title>خبر لل�
 const node = await import(pathToFileURL(`${dir}/node.js`));
 const web = await import(pathToFileURL(`${dir}/web.js`));
 web.initSync({ module: readFileSync(`${dir}/wasm/naqi_bg.wasm`) });
+// Node has no DOMParser: the browser build reads a tree, and extract(html) needs the full build.
+const paragraphs = [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+const tree = ["naqi-tree/1", "<html", "<body", "<article",
+  ...paragraphs.flatMap((p) => ["<p", "#" + p, ">"]), ">", ">", ">"].join("\0");
+assert.match(web.extractTree(tree).text, /فقرة ثانية/);
+await web.loadFull({ module_or_path: readFileSync(`${dir}/wasm/full/naqi_bg.wasm`) });
 for (const entry of [node, web]) {
   const article = entry.extract(html);
   assert.match(article.text, /فقرة ثانية/);
   assert.equal(typeof article.wordCount, "number");
   assert.throws(() => entry.extract(""), (e) => e instanceof Error && e.code === "EMPTY_INPUT");
 }
-console.log("package: smoke test passed (node and web builds)");
+console.log("package: smoke test passed (browser and full builds, node and web entries)");
 EOF
 
-RAW_SIZE=$(stat -c %s "$BUILD/web/naqi_bg.wasm")
-OPT_SIZE=$(stat -c %s "$PKG/wasm/naqi_bg.wasm")
-GZIP_SIZE=$(gzip -9 -c "$PKG/wasm/naqi_bg.wasm" | wc -c)
-echo "package: naqi_bg.wasm $((RAW_SIZE / 1024)) KB before wasm-opt, $((OPT_SIZE / 1024)) KB after," \
-  "$((GZIP_SIZE / 1024)) KB gzipped (budget 400 KB)"
+# Budgets, in KB of gzip -9; tests/node/node.test.mjs asserts the same numbers.
+report() {
+  local name=$1 raw=$2 opt=$3 budget=$4
+  local raw_size opt_size gzip_size
+  raw_size=$(stat -c %s "$raw")
+  opt_size=$(stat -c %s "$opt")
+  gzip_size=$(gzip -9 -c "$opt" | wc -c)
+  echo "package: $name $((raw_size / 1024)) KB before wasm-opt, $((opt_size / 1024)) KB after," \
+    "$((gzip_size / 1024)) KB gzipped (budget $budget KB)"
+}
+report "browser build wasm/naqi_bg.wasm:" "$BUILD/browser/web/naqi_bg.wasm" "$PKG/wasm/naqi_bg.wasm" 150
+report "full build wasm/full/naqi_bg.wasm:" "$BUILD/full/web/naqi_bg.wasm" "$PKG/wasm/full/naqi_bg.wasm" 350
 
 npm pack "./$PKG" --pack-destination dist --silent >/dev/null
 ls -l "dist/naqi-$VERSION.tgz"

@@ -29,7 +29,7 @@ export NAQI_REPO="$ROOT" NAQI_SHARED="${NAQI_SHARED:-$ROOT/../shared}"
 # target for wasm32, and the others need features the bindings do not).
 echo "test-node: wasm-bindgen tests (tests/wasm.rs in Node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm
+  cargo test --target wasm32-unknown-unknown --no-default-features --features wasm,html --test wasm
 
 echo "test-node: time per extraction of the acceptance page"
 (cd "$CONSUMER" && node bench.mjs)

@@ -42,7 +42,7 @@ cp samples/*.html samples/*.expected.json "$OUT/samples/"
 if [ -f "$PKG_DIR/web.js" ]; then
   # The package's `naqi/web` entry (init, extract, isProbablyReadable, with
   # trap recovery) and what it imports.
-  for f in web.js recover.js error.js bytes.js tree.js wasm/naqi.js wasm/naqi_bg.wasm; do
+  for f in web.js recover.js error.js bytes.js tree.js html.js wasm/naqi.js wasm/naqi_bg.wasm; do
     [ -f "$PKG_DIR/$f" ] || { echo "www: $f missing from the package" >&2; exit 1; }
     mkdir -p "$OUT/naqi/$(dirname "$f")"
     cp "$PKG_DIR/$f" "$OUT/naqi/$f"

@@ -20,6 +20,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod address;
 mod article;
 mod error;
 #[doc(hidden)]
@@ -64,6 +65,7 @@ pub use decode::decode_html;
 /// # Errors
 /// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotHtml`], [`Error::NoArticle`],
 /// [`Error::InvalidOptions`] or [`Error::Timeout`]; never panics.
+#[cfg(feature = "html")]
 pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     pipeline::run(pipeline::Input::Html(html), options)
 }
@@ -85,7 +87,7 @@ pub fn extract_tree(tree: &str, options: &Options) -> Result<Article, Error> {
 ///
 /// # Errors
 /// As [`extract`].
-#[cfg(feature = "encoding")]
+#[cfg(all(feature = "encoding", feature = "html"))]
 pub fn extract_bytes(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     if bytes.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge {
@@ -100,6 +102,7 @@ pub fn extract_bytes(bytes: &[u8], options: &Options) -> Result<Article, Error> 
 /// Runs the pipeline up to a stage and drops the result: for benchmarks of each stage's cost.
 /// Not part of the stable API.
 #[doc(hidden)]
+#[cfg(feature = "html")]
 pub mod bench {
     pub use crate::pipeline::Stage;
 
@@ -121,6 +124,7 @@ pub mod bench {
 ///
 /// It parses the page and looks for enough paragraph text outside navigation and boilerplate;
 /// it does not run the full extraction.
+#[cfg(feature = "html")]
 pub fn is_probably_readable(html: &str) -> bool {
     pipeline::is_probably_readable(pipeline::Input::Html(html))
 }

@@ -189,7 +189,7 @@ impl Options {
             ));
         }
         if let Some(u) = &self.url {
-            if url::Url::parse(u).is_err() {
+            if crate::address::Url::parse(u).is_err() {
                 return Err(Error::InvalidOptions(format!(
                     "url is not an absolute URL: {u}"
                 )));

@@ -16,6 +16,7 @@
 //! 8. **serialize** it as HTML, text and Markdown, then the derived metadata (language,
 //!    direction, excerpt, reading time).
 
+#[cfg(feature = "html")]
 use std::borrow::Cow;
 
 use crate::article::Article;
@@ -35,6 +36,7 @@ use crate::{Error, Options, Removal};
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Input<'a> {
     /// HTML text.
+    #[cfg(feature = "html")]
     Html(&'a str),
     /// A browser's DOM in the tree format (see [`parse`]).
     Tree(&'a str),
@@ -230,6 +232,7 @@ fn assemble(
 /// The parse stage, after the input checks.
 fn checked_parse(input: Input<'_>, options: &Options) -> Result<Parsed, Error> {
     match input {
+        #[cfg(feature = "html")]
         Input::Html(html) => {
             let html = check_input(html, options)?;
             Ok(parse::html(&html, options))
@@ -255,6 +258,7 @@ fn check_size(input: &str, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
+#[cfg(feature = "html")]
 /// Checks HTML text before parsing: its size, and that it is text (control characters other
 /// than whitespace are more than 1 in 20 of its first 4,096 characters in binary data, almost
 /// never in a page). A stray NUL is replaced with U+FFFD, as browsers do, rather than refused.
@@ -319,7 +323,7 @@ pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
     derived::readable_score(&dom, &m) > derived::READABLE_SCORE
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html"))]
 mod tests {
     use super::*;
     use std::time::Duration;

@@ -1,7 +1,7 @@
 //! wasm-bindgen tests of the JavaScript bindings (feature `wasm`), run in Node by
 //! scripts/test-node.sh (`cargo test --target wasm32-unknown-unknown --no-default-features
 //! --features wasm --test wasm` with wasm-bindgen-test-runner as the runner).
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![cfg(all(target_arch = "wasm32", feature = "wasm", feature = "html"))]
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -2,7 +2,7 @@
 //! attributes), texts and element ends. The parse stage feeds it from html5ever's tree or from
 //! a browser's live DOM (see `pipeline::parse`).
 
-use scraper::StrTendril;
+use tendril::StrTendril;
 
 use super::tags::{kept_attribute, tag_name};
 use super::{count_text, is_block_tag, is_non_content, normalize_hint, Dom, Kind, Node, NodeId};

@@ -14,13 +14,13 @@ pub(crate) use build::Builder;
 pub(crate) use measure::Measures;
 use std::borrow::Cow;
 
-use scraper::StrTendril;
+use tendril::StrTendril;
 
 use crate::deadline::Deadline;
 use crate::text::{byte_set, contains_short, push_collapsed};
-pub(crate) use tags::{
-    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, read_attribute,
-};
+#[cfg(feature = "html")]
+pub(crate) use tags::is_kept_attribute;
+pub(crate) use tags::{is_block_tag, is_heading, is_non_content, is_opaque, read_attribute};
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred; the
 /// parse stage cuts the input there and the tree builder stops descending there.

@@ -161,6 +161,7 @@ static_names! {
 }
 
 /// Whether the working tree keeps an attribute (see [`kept_attribute`]); `name` is lowercase.
+#[cfg(feature = "html")]
 pub(crate) fn is_kept_attribute(name: &str) -> bool {
     kept_name(name).is_some() || is_lazy_image_attribute(name)
 }

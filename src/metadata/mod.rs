@@ -9,7 +9,7 @@ pub(crate) mod derived;
 mod json_ld;
 pub(crate) mod title;
 
-use url::Url;
+use crate::address::Url;
 
 use crate::dom::is_opaque;
 

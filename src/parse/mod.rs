@@ -8,10 +8,22 @@
 //!
 //! On both paths a `<noscript>` holding enough text (a forum's or an app's crawler view) is
 //! read as markup into a `<div>` in its place; any other stays a `<noscript>` with its text.
+//!
+//! In the tree format a `<noscript>` is its markup as one text token (what a browser with
+//! scripts on holds; `innerHTML`), then, when that markup is long enough to be read, the
+//! browser's parse of it as elements. A build with the HTML parser (feature `html`) parses the
+//! text itself and skips those elements; one without it takes them, for the working tree only
+//! (the metadata pass never sees inside a `<noscript>`, as with HTML text).
 
-use scraper::{Html, Node as ParsedNode, StrTendril};
+#[cfg(feature = "html")]
+use scraper::{Html, Node as ParsedNode};
+use tendril::StrTendril;
 
+mod noscript;
+#[cfg(feature = "html")]
 mod prepare;
+
+pub(crate) use noscript::first_image;
 
 /// The class of the `<div>` the parse stage reads a `<noscript>`'s markup into.
 pub(crate) const NOSCRIPT_CONTENT_CLASS: &str = "naqi-noscript";
@@ -49,6 +61,10 @@ enum Noscript {
     Expanded,
 }
 
+/// Whether this build parses a `<noscript>`'s markup itself; without it, the tree format
+/// carries the browser's parse after the text.
+const PARSES_NOSCRIPT: bool = cfg!(feature = "html");
+
 /// A `<noscript>` whose markup holds at least this many characters of text (outside tags) is
 /// the page's content for readers without scripts (forums and apps render their crawler view
 /// there), and is read as markup. Image fallbacks, tracking pixels and "enable JavaScript"
@@ -65,6 +81,15 @@ impl Pass {
     }
 
     fn start<'a>(&mut self, tag: &str, attrs: &[(&'a str, &'a str)]) {
+        if let Some((Noscript::Expanded, open)) = &mut self.noscript {
+            // The browser's parse of the markup (tree format): the working tree takes it
+            // unless this build parsed the markup already.
+            *open += 1;
+            if !PARSES_NOSCRIPT {
+                self.dom.start(tag, attrs.iter().copied());
+            }
+            return;
+        }
         let attr = |name: &str| {
             crate::metadata::read_attribute(name)?;
             attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
@@ -89,12 +114,19 @@ impl Pass {
     }
 
     fn text(&mut self, text: StrTendril) {
+        if let Some((Noscript::Expanded, _)) = &self.noscript {
+            if !PARSES_NOSCRIPT {
+                self.dom.text(text);
+            }
+            return;
+        }
         self.meta.text(&text);
         if let Some((state @ Noscript::Pending, _)) = &mut self.noscript {
             if markup_text_chars(&text) >= NOSCRIPT_CONTENT_CHARS {
                 *state = Noscript::Expanded;
                 let marker = [("class", NOSCRIPT_CONTENT_CLASS)];
                 self.dom.start("div", marker.into_iter());
+                #[cfg(feature = "html")]
                 expand(&mut self.dom, &text);
                 return;
             }
@@ -105,6 +137,15 @@ impl Pass {
     }
 
     fn end(&mut self) {
+        if let Some((Noscript::Expanded, open)) = &mut self.noscript {
+            if *open > 0 {
+                *open -= 1;
+                if !PARSES_NOSCRIPT {
+                    self.dom.end();
+                }
+                return;
+            }
+        }
         self.meta.end();
         match &mut self.noscript {
             Some((_, open)) if *open > 0 => *open -= 1,
@@ -150,6 +191,7 @@ fn markup_text_chars(markup: &str) -> usize {
 }
 
 /// Reads a `<noscript>`'s markup as a fragment into the working tree, under the open element.
+#[cfg(feature = "html")]
 fn expand(dom: &mut Builder, markup: &str) {
     let fragment = Html::parse_fragment(&prepare::prepare(markup));
     let mut attrs: Vec<(&str, &str)> = Vec::new();
@@ -180,6 +222,7 @@ fn expand(dom: &mut Builder, markup: &str) {
 }
 
 /// Parses HTML text.
+#[cfg(feature = "html")]
 pub(crate) fn html(html: &str, options: &Options) -> Parsed {
     let doc = Html::parse_document(&prepare::prepare(html));
     let mut pass = Pass::new(options);

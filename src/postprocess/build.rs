@@ -2,9 +2,9 @@
 //! text written straight into containers (and `<br>`-separated lines) turned into paragraphs.
 
 use super::images::{image_src, noscript_image};
+use crate::address::Url;
 use crate::dom::{Dom, Kind, NodeId};
 use crate::out::{is_block, OutNode};
-use url::Url;
 
 /// Deeper than this, an element's content is kept as plain text: it bounds the recursion
 /// of the output tree, so hostile nesting cannot exhaust the stack.

@@ -5,11 +5,11 @@ mod build;
 mod conditional;
 mod images;
 
+use crate::address::Url;
 use crate::dom::Dom;
 use crate::out::OutNode;
 use crate::select::Selection;
 use crate::Removal;
-use url::Url;
 
 /// What the postprocess stage needs to know of the page, read once after parsing.
 #[derive(Debug, Clone, Copy)]

@@ -11,8 +11,8 @@
 
 pub(crate) mod url_policy;
 
+use crate::address::Url;
 use crate::out::{is_block, OutNode};
-use url::Url;
 use url_policy::Use;
 
 /// Tags the article may contain.

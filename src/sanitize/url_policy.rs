@@ -9,7 +9,7 @@
 //! The scheme is read the way browsers read it: leading and trailing spaces and C0 controls are
 //! ignored, tabs and newlines anywhere are removed, and letters compare without case.
 
-use url::Url;
+use crate::address::Url;
 
 /// What an address is used for; it decides the schemes allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +34,8 @@ pub(crate) fn allow(raw: &str, base: Option<&Url>, usage: Use) -> Option<String>
             if !allowed(&scheme, usage) {
                 return None;
             }
-            // An allowed scheme: the parsed form when it parses; otherwise (a host written in
-            // Unicode, which this build's URL parser refuses) as written.
+            // An allowed scheme: the parsed form when it parses (a host written in Unicode
+            // becomes its punycode form, as browsers write it); otherwise as written.
             Some(Url::parse(&cleaned).map_or(cleaned, String::from))
         }
         None => match base.and_then(|b| b.join(&cleaned).ok()) {
@@ -78,7 +78,7 @@ fn scheme_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{allow, Use};
-    use url::Url;
+    use crate::address::Url;
 
     #[test]
     fn only_web_and_mail_links_pass() {
@@ -124,10 +124,16 @@ mod tests {
     }
 
     #[test]
-    fn unicode_hosts_are_kept_as_written() {
+    fn unicode_hosts_parse() {
+        let expected = "https://xn--4gbrim.xn--wgbh1c/%D8%AE%D8%A8%D8%B1";
         assert_eq!(
             allow("https://موقع.مصر/خبر", None, Use::Link).as_deref(),
-            Some("https://موقع.مصر/خبر")
+            Some(expected)
+        );
+        let base = Url::parse("https://موقع.مصر/أخبار/اليوم").ok();
+        assert_eq!(
+            allow("خبر", base.as_ref(), Use::Link).as_deref(),
+            Some("https://xn--4gbrim.xn--wgbh1c/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D8%AE%D8%A8%D8%B1")
         );
     }
 

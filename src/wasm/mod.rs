@@ -5,6 +5,10 @@
 //! as real `Error` objects with a stable `code` property taken from [`Error::code`]. The npm
 //! package wraps these exports in a small JavaScript layer (`npm/`) that re-instantiates the
 //! module if a call ever traps.
+//!
+//! Without the `html` feature (the browser build) `extract` and `isProbablyReadable` are not
+//! exported: the package's JavaScript parses HTML text with the browser's `DOMParser` and
+//! calls the tree exports.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -37,6 +41,7 @@ export type ExtractOptions = Options;
 /// Throws a `NaqiError` (an `Error` with a `code`) when the input is not a string, is empty,
 /// too large, not HTML, holds no article, takes longer than its time budget, or when the
 /// options are invalid.
+#[cfg(feature = "html")]
 #[wasm_bindgen(js_name = extract, unchecked_return_type = "Article")]
 pub fn extract(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
@@ -51,6 +56,7 @@ pub fn extract(
 /// Whether a page looks like it holds an article (cheap; for showing a reader button).
 ///
 /// Throws a `NaqiError` with code `INVALID_INPUT` when `html` is not a string.
+#[cfg(feature = "html")]
 #[wasm_bindgen(js_name = isProbablyReadable)]
 pub fn is_probably_readable(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,

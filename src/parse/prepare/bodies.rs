@@ -5,7 +5,6 @@
 use super::tag::{self, find_end_tag, next_markup, Markup};
 use super::{MAX_NESTING, RAW_TEXT};
 use crate::dom::is_heading;
-use crate::text::contains_ignore_ascii_case;
 
 /// SVG elements, lowercase. Inside `<svg>` nothing else may appear for its body to be left out:
 /// an HTML tag such as `<p>` or `<div>` there ends the SVG in the tree builder, and
@@ -333,7 +332,7 @@ pub(super) fn opaque_body_end(
         }
         if is(RAW_TEXT, tag_name) {
             let start_tag = bytes.get(start..i)?;
-            if tag.self_closing || contains_ignore_ascii_case(start_tag, b"ld+json") {
+            if tag.self_closing || super::may_be_json_ld(start_tag) {
                 return None;
             }
             open.push(tag_name);

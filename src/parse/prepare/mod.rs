@@ -266,8 +266,15 @@ fn elided(name: &[u8], start_tag: &[u8], body: Option<&[u8]>) -> bool {
         return true;
     }
     name.eq_ignore_ascii_case(b"script")
-        && !contains_ignore_ascii_case(start_tag, b"ld+json")
+        && !may_be_json_ld(start_tag)
         && memchr::memmem::find(body, b"<!--").is_none()
+}
+
+/// Whether a script's start tag may declare JSON-LD: it says `ld+json`, or holds a character
+/// reference, which can spell it (`type="application/ld&#x2B;json"`, seen on real pages; the
+/// parser decodes it and the metadata stage reads the script).
+pub(super) fn may_be_json_ld(start_tag: &[u8]) -> bool {
+    contains_ignore_ascii_case(start_tag, b"ld+json") || memchr::memchr(b'&', start_tag).is_some()
 }
 
 /// The output being built: `html` with some ranges left out.
@@ -319,6 +326,16 @@ impl<'a> Output<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_ld_type_spelled_with_a_reference_keeps_its_body() {
+        let page =
+            r#"<script type="application/ld&#x2B;json">{"a":1}</script><script>x()</script>"#;
+        assert_eq!(
+            prepare(page),
+            r#"<script type="application/ld&#x2B;json">{"a":1}</script><script></script>"#
+        );
+    }
 
     #[test]
     fn closes_self_closed_scripts() {
