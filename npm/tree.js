@@ -1,21 +1,18 @@
-// The live DOM as naqi's tree format, so that a page the browser has already parsed is not
-// serialized and parsed again. Rust reads it in src/pipeline/parse.rs, which documents the format:
-// tokens joined by U+0000, after the header "naqi-tree/1":
-//   "<name"  an element starts; "=attr" then the attribute's value follow, any number of times
-//   ">"      the element that started last ends
-//   "#text"  a text node
-// Comments are left out, and so is what naqi never reads: the bodies of scripts (JSON-LD ones
-// are kept), styles, templates and inline SVG, the content of menus, buttons, form controls and
-// the other opaque elements (src/dom/tags.rs; only the JSON-LD scripts inside them are written),
-// and attributes no stage reads: only those of READ below (the working tree's and the metadata
-// stage's, tested against the Rust lists) and the lazy-image `data-*` ones (naming a src, url,
-// original or lazy value) are written.
+// The live DOM as naqi's tree format (docs/architecture.md), so that a page the browser has
+// already parsed is not serialized and parsed again; src/parse reads it. Comments are left out,
+// and so is what naqi never reads: the bodies of scripts (JSON-LD ones are kept), styles,
+// templates and inline SVG, the content of opaque elements (menus, buttons, form controls, ...;
+// only the JSON-LD scripts inside them are written), and attributes no stage reads.
 //
 // A <noscript> is written as its markup (`innerHTML`: the raw text a page with scripts on
 // holds, or the serialization of what a DOMParser document parsed into it) as one text token;
-// when that markup holds enough text to be the page's content (src/parse: 200 characters
-// outside tags), the browser's parse of it follows as elements, for a build without an HTML
-// parser of its own.
+// when that markup holds enough text to be the page's content, the browser's parse of it
+// follows as elements, for a build without an HTML parser of its own.
+//
+// Which attributes are read, which elements are opaque or block-level, the lazy-image words and
+// the noscript threshold are the Rust core's own lists (naqi::facts): `scripts/package.sh`
+// writes them in place of the `naqi:facts` placeholder below, so this file only works as
+// packaged (unpackaged, FACTS is null and the first call throws).
 //
 // The function is self-contained (no imports, no outer names): the extension passes it to
 // `chrome.scripting.executeScript`, which runs its source in the page.
@@ -32,22 +29,13 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
   const clean = (s) => (s.indexOf(NUL) === -1 ? s : s.replaceAll(NUL, "\uFFFD"));
-  const READ = new Set([
-    "alt", "aria-hidden", "class", "colspan", "content", "datetime", "dir", "hidden", "href", "id",
-    "itemprop", "lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "style",
-    "summary", "type", "xml:lang",
-  ]);
-  const OPAQUE = new Set([
-    "applet", "button", "canvas", "dialog", "map", "nav", "object", "select",
-  ]);
+  const FACTS = /* naqi:facts */ null;
+  const READ = new Set(FACTS.read);
+  const OPAQUE = new Set(FACTS.opaque);
   // Spaces right after a block's start or a block sibling are never rendered, and the working
-  // tree does not keep them (src/dom/build.rs); BLOCK is tested against the Rust list.
-  const BLOCK = new Set([
-    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "div",
-    "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-  ]);
+  // tree does not keep them (src/dom/build.rs).
+  const BLOCK = new Set(FACTS.block);
+  const LAZY_IMAGE = new RegExp(FACTS.lazyImageWords.join("|"));
   const SPACES = /^[\t\n\f\r ]*$/;
   const afterBlock = (text) => {
     let prev = text.previousSibling;
@@ -79,7 +67,7 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
     }
     return chars;
   };
-  const NOSCRIPT_CONTENT_CHARS = 200;
+  const NOSCRIPT_CONTENT_CHARS = FACTS.noscriptContentChars;
   let out = "naqi-tree/1";
   let preformatted = 0; // open <pre> and <listing> elements: their spaces are all kept
 
@@ -96,7 +84,7 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
           const names = node.getAttributeNames();
           for (let i = 0, count = names.length; i < count; i++) {
             const n = names[i];
-            if (!READ.has(n) && !(n.startsWith("data-") && /src|url|original|lazy/.test(n))) continue;
+            if (!READ.has(n) && !(n.startsWith("data-") && LAZY_IMAGE.test(n))) continue;
             // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
             out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
           }

@@ -64,6 +64,20 @@ cp "$BUILD/full/nodejs/naqi.js" "$PKG/wasm/full/naqi_node.cjs"
 cp "$BUILD/full/nodejs/naqi.d.ts" "$PKG/wasm/full/naqi_node.d.cts"
 cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/error.js npm/bytes.js \
   npm/tree.js npm/html.js npm/README.md "$PKG/"
+# encodeDocument's lists are the Rust core's (naqi::facts), written in place of its placeholder.
+FACTS=$(cargo run --quiet --example js_facts)
+node -e '
+  const fs = require("fs");
+  const [file, facts] = process.argv.slice(1);
+  const source = fs.readFileSync(file, "utf8");
+  const placeholder = "/* naqi:facts */ null";
+  if (source.split(placeholder).length !== 2) {
+    console.error(`package: ${file} must hold the placeholder ${placeholder} exactly once`);
+    process.exit(1);
+  }
+  JSON.parse(facts);
+  fs.writeFileSync(file, source.replace(placeholder, facts));
+' "$PKG/tree.js" "$FACTS"
 cp LICENSE "$PKG/"
 # naqi/reader: the reading view as an ES module (the same reader/src/ files as the extension's),
 # its types, and the bundled fonts it can load (woff2 subsets with their OFL licences).

@@ -7,7 +7,8 @@ use crate::dom::tags;
 /// The lists `encodeDocument` (`npm/tree.js`) needs to write the tree format as the parse stage
 /// reads HTML, as one JSON object: `read` (the attributes some stage reads), `opaque` (elements
 /// whose content is never read), `block` (block-level tags: spaces next to them are dropped)
-/// and `lazyImageWords` (a `data-*` attribute naming one of these holds an image's address).
+/// `lazyImageWords` (a `data-*` attribute naming one of these holds an image's address) and
+/// `noscriptContentChars` (a `<noscript>` with this much text is read as the page's content).
 pub fn tree_encoder_json() -> String {
     let mut read: Vec<&str> = tags::KEPT_NAMES
         .iter()
@@ -33,7 +34,11 @@ pub fn tree_encoder_json() -> String {
         .iter()
         .map(|(key, names)| format!("\"{key}\":{}", quoted(names)))
         .collect();
-    format!("{{{}}}", body.join(","))
+    format!(
+        "{{{},\"noscriptContentChars\":{}}}",
+        body.join(","),
+        crate::parse::NOSCRIPT_CONTENT_CHARS
+    )
 }
 
 #[cfg(test)]

@@ -285,47 +285,6 @@ pub(crate) fn tag_name(tag: &str) -> Cow<'static, str> {
 mod tests {
     use super::*;
 
-    /// The names of a `const NAME = new Set([...])` in `npm/tree.js`, sorted.
-    fn tree_encoder_set(name: &str) -> Vec<&'static str> {
-        let js = include_str!("../../npm/tree.js");
-        let mut names: Vec<&str> = js
-            .split_once(&format!("const {name} = new Set(["))
-            .and_then(|(_, rest)| rest.split_once("])"))
-            .map(|(list, _)| list)
-            .unwrap_or_default()
-            .split(',')
-            .map(|n| n.trim().trim_matches('"'))
-            .filter(|n| !n.is_empty())
-            .collect();
-        names.sort_unstable();
-        names
-    }
-
-    /// `encodeDocument` writes only the attributes some stage reads, from its own list.
-    #[test]
-    fn the_tree_encoder_writes_every_attribute_read() {
-        let mut read: Vec<&str> = KEPT_NAMES.iter().chain(READ_ATTRIBUTES).copied().collect();
-        read.sort_unstable();
-        read.dedup();
-        assert_eq!(tree_encoder_set("READ"), read);
-    }
-
-    /// `encodeDocument` drops spaces at the same block boundaries as the working tree.
-    #[test]
-    fn the_tree_encoder_knows_the_block_tags() {
-        let mut blocks = BLOCK_TAGS.to_vec();
-        blocks.sort_unstable();
-        assert_eq!(tree_encoder_set("BLOCK"), blocks);
-    }
-
-    /// `encodeDocument` leaves out the content of the same opaque elements.
-    #[test]
-    fn the_tree_encoder_knows_the_opaque_elements() {
-        let mut opaque = OPAQUE_TAGS.to_vec();
-        opaque.sort_unstable();
-        assert_eq!(tree_encoder_set("OPAQUE"), opaque);
-    }
-
     #[test]
     fn tags_are_sorted_for_binary_search() {
         assert!(TAGS.is_sorted());

@@ -69,7 +69,7 @@ const PARSES_NOSCRIPT: bool = cfg!(feature = "html");
 /// the page's content for readers without scripts (forums and apps render their crawler view
 /// there), and is read as markup. Image fallbacks, tracking pixels and "enable JavaScript"
 /// notices hold less.
-const NOSCRIPT_CONTENT_CHARS: usize = 200;
+pub(crate) const NOSCRIPT_CONTENT_CHARS: usize = 200;
 
 impl Pass {
     fn new(options: &Options) -> Pass {
