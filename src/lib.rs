@@ -24,6 +24,7 @@ mod article;
 mod error;
 mod options;
 mod out;
+mod removal;
 
 mod clean;
 mod deadline;
@@ -46,7 +47,8 @@ mod decode;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
-pub use article::{Article, Direction, ReadingTime, Removal, RemovalKind};
+pub use article::{Article, Direction, ReadingTime};
+pub use removal::{Removal, RemovalKind, RemovalRule, RemovalStage, MAX_REMOVALS};
 pub use error::{Error, ERROR_CODES};
 pub use options::{
     Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
