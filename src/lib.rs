@@ -46,13 +46,13 @@ mod decode;
 pub mod wasm;
 
 pub use article::{Article, Direction, ReadingTime};
-pub use removal::{Removal, RemovalKind, RemovalRule, RemovalStage, MAX_REMOVALS};
 pub use error::{Error, ERROR_CODES};
 pub use options::{
     Options, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_TEXT_CHARS,
     DEFAULT_TIME_BUDGET_MS, MAX_BYLINE_CHARS, MAX_EXCERPT_CHARS, MAX_LANG_CHARS,
     MAX_SITE_NAME_CHARS, MAX_TITLE_CHARS,
 };
+pub use removal::{Removal, RemovalKind, RemovalRule, RemovalStage, MAX_REMOVALS};
 
 #[cfg(feature = "encoding")]
 pub use decode::decode_html;
@@ -113,6 +113,12 @@ pub mod bench {
         )
         .map(|_| ())
     }
+}
+
+/// Helpers that the crate's own tests share with it. Not part of the stable API.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::text::decode_references;
 }
 
 /// A fast check whether a page looks like it holds an article, for showing a reader button.

@@ -82,49 +82,6 @@ fn squash_markup(s: &str) -> String {
     squash(s).replace("> ", ">").replace(" <", "<")
 }
 
-/// Decodes character references (`&#32;`, `&#x627;`, `&amp;`, `&nbsp;` ...) so that text hidden
-/// behind entities in `content_html` is still found by `must_not_contain`.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &after[1..end];
-            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
-            {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => None,
-                }
-            };
-            ch.map(|c| (c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A removal label as compared: trailing colons, spaces and NBSPs trimmed.
 fn trim_label(s: &str) -> &str {
     s.trim()
@@ -185,7 +142,7 @@ fn check_article(expected: &Expected, article: &naqi::Article) -> Vec<String> {
     let mut failures = Vec::new();
     let text = squash(&article.text);
     let html = squash_markup(&article.content_html);
-    let html_text = squash(&decode_entities(&article.content_html));
+    let html_text = squash(&naqi::testing::decode_references(&article.content_html));
 
     if let Some(want) = &expected.title {
         if article.title.trim() != want.trim() {
