@@ -38,6 +38,7 @@ mod score;
 mod select;
 mod serialize;
 mod text;
+mod url_policy;
 
 #[cfg(feature = "encoding")]
 mod decode;

@@ -30,7 +30,7 @@ use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::metadata::Metadata;
 use crate::out::OutNode;
 use crate::parse::{self, Parsed};
-use crate::sanitize::url_policy::{self, Use};
+use crate::url_policy::{self, Use};
 use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
 use crate::{Error, Options, Removal};
 

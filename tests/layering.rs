@@ -19,6 +19,7 @@ const SHARED: &[&str] = &[
     "out",
     "removal",
     "text",
+    "url_policy",
 ];
 /// Modules above the stages: the orchestrator and the entry points.
 const ENTRY: &[&str] = &["pipeline", "lib", "wasm"];

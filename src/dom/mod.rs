@@ -19,7 +19,8 @@ use scraper::StrTendril;
 use crate::deadline::Deadline;
 use crate::text::{byte_set, contains_short, push_collapsed};
 pub(crate) use tags::{
-    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, read_attribute,
+    is_block_tag, is_heading, is_kept_attribute, is_non_content, is_opaque, is_output_block,
+    output_tag, read_attribute,
 };
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred; the

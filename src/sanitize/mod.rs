@@ -1,69 +1,17 @@
 //! The sanitize stage: the allowlist sanitizer, the last step before HTML leaves the library.
 //!
 //! It works on naqi's own output tree, not on HTML text: every element's tag must be in
-//! [`TAGS`] (others are unwrapped, their content kept), every attribute in the allowlist of its
-//! tag, and every address passes the one URL policy ([`url_policy`]). The serializer then
+//! the output's allowlist (`dom::output_tag`; others are unwrapped, their content kept), every attribute in the allowlist of its
+//! tag, and every address passes the one URL policy (`url_policy`). The serializer then
 //! escapes all text and attribute values, so nothing is parsed a second time and the cost stays
 //! linear in the size of the article. (ammonia did this on the serialized HTML before; its
 //! html5ever serializer rescans the rest of a text for each `&` or U+0080–U+00BF character,
 //! which made long texts quadratic. ammonia stays as a test oracle: it must leave naqi's HTML
 //! unchanged.)
 
-pub(crate) mod url_policy;
-
 use crate::out::OutNode;
+use crate::url_policy::{self, Use};
 use url::Url;
-use url_policy::Use;
-
-/// Tags the article may contain.
-pub(crate) const TAGS: &[&str] = &[
-    "p",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "br",
-    "a",
-    "img",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "sub",
-    "sup",
-    "mark",
-    "small",
-    "code",
-    "kbd",
-    "q",
-    "cite",
-    "abbr",
-    "time",
-];
 
 /// The `rel` every link gets: the article's links open no window back into the reader and
 /// pass no endorsement.
@@ -128,8 +76,8 @@ fn clean_into(node: OutNode, base: Option<&Url>, in_table: bool, out: &mut Vec<O
         _ => in_table,
     };
     let children = clean_children(children, base, children_in_table);
-    let known = TAGS.iter().find(|t| **t == tag);
-    let Some(&tag) = known.filter(|t| in_table || !is_table_part(t)) else {
+    let known = crate::dom::output_tag(tag);
+    let Some(tag) = known.filter(|t| in_table || !is_table_part(t)) else {
         out.extend(children);
         return;
     };
