@@ -16,6 +16,21 @@ pub const MAX_REMOVALS: usize = 100;
 /// a count, which would only make the report long.
 const MIN_REPORTED_WORDS: usize = 3;
 
+/// The names as in JSON (`"label-box"`, `"related"`, `"postprocess"`), for messages and logs.
+macro_rules! display_as_str {
+    ($($t:ty),+) => {
+        $(
+            impl std::fmt::Display for $t {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+        )+
+    };
+}
+
+display_as_str!(RemovalStage, RemovalKind, RemovalRule);
+
 /// Most characters of a removal's preview.
 pub(crate) const PREVIEW_CHARS: usize = 100;
 
@@ -370,5 +385,6 @@ mod tests {
         }
         let json = serde_json::to_string(&RemovalKind::LatestNews).unwrap_or_default();
         assert_eq!(json, "\"latest-news\"");
+        assert_eq!(RemovalRule::LabelBox.to_string(), "label-box");
     }
 }
