@@ -8,29 +8,29 @@
 //
 // Usage: node eval/browser_speed.mjs CORPORA_DIR   (BROWSER_PAGES=N pages at most, default 30:
 // every arabic-real page, then ScrapingHub pages in id order). Exits 3 when dist/pkg is missing.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join, dirname, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { createServer } from "node:http";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { join, dirname, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const PKG = process.env.NAQI_PKG || join(ROOT, 'dist/pkg');
-const READABILITY = join(HERE, 'node_modules/@mozilla/readability/Readability.js');
+const ROOT = resolve(HERE, "..");
+const PKG = process.env.NAQI_PKG || join(ROOT, "dist/pkg");
+const READABILITY = join(HERE, "node_modules/@mozilla/readability/Readability.js");
 const REPEAT = 7;
 // Untimed runs of each system first, so that both are measured once their code is optimized
 // (V8 tiers Wasm and JavaScript up while they run); the first, cold run is reported apart.
 const WARMUP = Number(process.env.BROWSER_WARMUP ?? 10);
 const LIMIT = Number(process.env.BROWSER_PAGES || 30);
-const corpora = process.argv[2] || join(ROOT, '../shared/corpora');
+const corpora = process.argv[2] || join(ROOT, "../shared/corpora");
 
-if (!existsSync(join(PKG, 'web.js'))) {
+if (!existsSync(join(PKG, "web.js"))) {
   console.error(`browser_speed: ${PKG}/web.js not found; run \`make package\` first`);
   process.exit(3);
 }
-const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
+const { chromium } = createRequire(join(ROOT, "package.json"))("playwright-core");
 
 function pagesOf(corpus, folder, suffixes) {
   const dir = join(corpora, corpus, folder);
@@ -38,28 +38,36 @@ function pagesOf(corpus, folder, suffixes) {
   return readdirSync(dir)
     .filter((f) => suffixes.some((s) => f.endsWith(s)))
     .sort()
-    .map((f) => ({ corpus, id: f.replace(/\.gz$/, '').replace(/\.html$/, ''), path: join(dir, f) }));
+    .map((f) => ({
+      corpus,
+      id: f.replace(/\.gz$/, "").replace(/\.html$/, ""),
+      path: join(dir, f),
+    }));
 }
 const pages = [
-  ...pagesOf('arabic-real', 'pages', ['.html', '.html.gz']),
-  ...pagesOf('scrapinghub', 'html', ['.html.gz']),
+  ...pagesOf("arabic-real", "pages", [".html", ".html.gz"]),
+  ...pagesOf("scrapinghub", "html", [".html.gz"]),
 ].slice(0, LIMIT);
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const TYPES = {
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".html": "text/html; charset=utf-8",
+};
 const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
+  const url = new URL(req.url, "http://x");
   let body = null;
-  let type = 'text/plain';
-  const page = url.pathname.startsWith('/page/') ? pages[Number(url.pathname.slice(6))] : null;
+  let type = "text/plain";
+  const page = url.pathname.startsWith("/page/") ? pages[Number(url.pathname.slice(6))] : null;
   if (page) {
     body = readFileSync(page.path);
     if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
-    type = TYPES['.html'];
-  } else if (url.pathname === '/readability.js') {
+    type = TYPES[".html"];
+  } else if (url.pathname === "/readability.js") {
     body = readFileSync(READABILITY);
-    type = TYPES['.js'];
-  } else if (url.pathname.startsWith('/pkg/')) {
-    const file = resolve(PKG, '.' + url.pathname.slice(4));
+    type = TYPES[".js"];
+  } else if (url.pathname.startsWith("/pkg/")) {
+    const file = resolve(PKG, `.${url.pathname.slice(4)}`);
     if (file.startsWith(PKG) && existsSync(file)) {
       body = readFileSync(file);
       type = TYPES[extname(file)] || type;
@@ -67,23 +75,31 @@ const server = createServer((req, res) => {
   }
   // Scripts and the .wasm are cacheable, as from any static host: Chromium then reuses its
   // compiled code for them from one tab to the next (for both systems alike).
-  const cache = page ? 'no-store' : 'public, max-age=3600';
-  res.writeHead(body ? 200 : 404, { 'content-type': type, 'cache-control': cache });
+  const cache = page ? "no-store" : "public, max-age=3600";
+  res.writeHead(body ? 200 : 404, { "content-type": type, "cache-control": cache });
   res.end(body);
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const context = await browser.newContext();
 // The machine is offline: only our own server answers; everything else is refused at once.
-await context.route('**/*', (route) =>
-  route.request().url().startsWith(origin) ? route.continue() : route.abort());
+await context.route("**/*", (route) =>
+  route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -95,56 +111,80 @@ const results = [];
 for (const [index, page] of pages.entries()) {
   const tab = await context.newPage();
   try {
-    await tab.goto(`${origin}/page/${index}`, { waitUntil: 'load', timeout: 60000 });
+    await tab.goto(`${origin}/page/${index}`, { waitUntil: "load", timeout: 60000 });
     await tab.addScriptTag({ url: `${origin}/readability.js` });
-    const times = await tab.evaluate(async ({ origin, repeat, warmup }) => {
-      const naqi = await import(`${origin}/pkg/web.js`);
-      await naqi.default({ module_or_path: `${origin}/pkg/wasm/naqi_bg.wasm` });
-      let start = performance.now();
-      naqi.extractDocument(document);
-      const naqiFirst = performance.now() - start;
-      start = performance.now();
-      // eslint-disable-next-line no-undef
-      new Readability(document.cloneNode(true)).parse();
-      const readabilityFirst = performance.now() - start;
-      for (let i = 1; i < warmup; i++) {
+    const times = await tab.evaluate(
+      async ({ origin, repeat, warmup }) => {
+        const naqi = await import(`${origin}/pkg/web.js`);
+        await naqi.default({ module_or_path: `${origin}/pkg/wasm/naqi_bg.wasm` });
+        let start = performance.now();
         naqi.extractDocument(document);
-        naqi.extract(document.documentElement.outerHTML);
+        const naqiFirst = performance.now() - start;
+        start = performance.now();
         // eslint-disable-next-line no-undef
         new Readability(document.cloneNode(true)).parse();
-      }
-      const t = { naqi: [], naqiHtml: [], outerHtml: [], readability: [], naqiChars: 0,
-        naqiHtmlChars: 0, readabilityChars: 0, naqiFirst, readabilityFirst };
-      for (let i = 0; i < repeat; i++) {
-        start = performance.now();
-        const article = naqi.extractDocument(document);
-        t.naqi.push(performance.now() - start);
-        t.naqiChars = article.text.length;
-        // The HTML path: outerHTML read (timed alone too), then parsed again in Wasm.
-        start = performance.now();
-        const html = document.documentElement.outerHTML;
-        t.outerHtml.push(performance.now() - start);
-        const fromHtml = naqi.extract(html, { url: location.href });
-        t.naqiHtml.push(performance.now() - start);
-        t.naqiHtmlChars = fromHtml.text.length;
-        start = performance.now();
-        // eslint-disable-next-line no-undef
-        const parsed = new Readability(document.cloneNode(true)).parse();
-        t.readability.push(performance.now() - start);
-        t.readabilityChars = parsed ? parsed.textContent.length : 0;
-      }
-      return t;
-    }, { origin, repeat: REPEAT, warmup: WARMUP });
+        const readabilityFirst = performance.now() - start;
+        for (let i = 1; i < warmup; i++) {
+          naqi.extractDocument(document);
+          naqi.extract(document.documentElement.outerHTML);
+          // eslint-disable-next-line no-undef
+          new Readability(document.cloneNode(true)).parse();
+        }
+        const t = {
+          naqi: [],
+          naqiHtml: [],
+          outerHtml: [],
+          readability: [],
+          naqiChars: 0,
+          naqiHtmlChars: 0,
+          readabilityChars: 0,
+          naqiFirst,
+          readabilityFirst,
+        };
+        for (let i = 0; i < repeat; i++) {
+          start = performance.now();
+          const article = naqi.extractDocument(document);
+          t.naqi.push(performance.now() - start);
+          t.naqiChars = article.text.length;
+          // The HTML path: outerHTML read (timed alone too), then parsed again in Wasm.
+          start = performance.now();
+          const html = document.documentElement.outerHTML;
+          t.outerHtml.push(performance.now() - start);
+          const fromHtml = naqi.extract(html, { url: location.href });
+          t.naqiHtml.push(performance.now() - start);
+          t.naqiHtmlChars = fromHtml.text.length;
+          start = performance.now();
+          // eslint-disable-next-line no-undef
+          const parsed = new Readability(document.cloneNode(true)).parse();
+          t.readability.push(performance.now() - start);
+          t.readabilityChars = parsed ? parsed.textContent.length : 0;
+        }
+        return t;
+      },
+      { origin, repeat: REPEAT, warmup: WARMUP },
+    );
     const naqiMs = median(times.naqi);
     const naqiHtmlMs = median(times.naqiHtml);
     const readabilityMs = median(times.readability);
-    results.push({ corpus: page.corpus, id: page.id, naqi_ms: naqiMs, naqi_html_ms: naqiHtmlMs,
-      readability_ms: readabilityMs, outer_html_ms: median(times.outerHtml),
-      ratio: naqiMs / readabilityMs, html_ratio: naqiHtmlMs / readabilityMs,
-      naqi_first_ms: times.naqiFirst, readability_first_ms: times.readabilityFirst,
-      same_text: times.naqiChars === times.naqiHtmlChars });
+    results.push({
+      corpus: page.corpus,
+      id: page.id,
+      naqi_ms: naqiMs,
+      naqi_html_ms: naqiHtmlMs,
+      readability_ms: readabilityMs,
+      outer_html_ms: median(times.outerHtml),
+      ratio: naqiMs / readabilityMs,
+      html_ratio: naqiHtmlMs / readabilityMs,
+      naqi_first_ms: times.naqiFirst,
+      readability_first_ms: times.readabilityFirst,
+      same_text: times.naqiChars === times.naqiHtmlChars,
+    });
   } catch (err) {
-    results.push({ corpus: page.corpus, id: page.id, error: String(err.message || err).split('\n')[0] });
+    results.push({
+      corpus: page.corpus,
+      id: page.id,
+      error: String(err.message || err).split("\n")[0],
+    });
   } finally {
     await tab.close();
   }
@@ -155,11 +195,12 @@ server.close();
 
 const ok = results.filter((r) => !r.error);
 const out = {
-  description: `Headless Chromium ${version}, one tab per page; per page, after ${WARMUP} untimed ` +
+  description:
+    `Headless Chromium ${version}, one tab per page; per page, after ${WARMUP} untimed ` +
     `runs of each (the first one timed apart, cold), the median of ${REPEAT} ` +
-    'runs of naqi Wasm `extractDocument(document)` (walks the live DOM), of ' +
-    '`extract(document.documentElement.outerHTML)` (reads and re-parses the HTML) and of ' +
-    '`new Readability(document.cloneNode(true)).parse()` on the same loaded page.',
+    "runs of naqi Wasm `extractDocument(document)` (walks the live DOM), of " +
+    "`extract(document.documentElement.outerHTML)` (reads and re-parses the HTML) and of " +
+    "`new Readability(document.cloneNode(true)).parse()` on the same loaded page.",
   chromium: version,
   pages: ok.length,
   failed: results.length - ok.length,
@@ -175,5 +216,5 @@ const out = {
   outer_html_median_ms: ok.length ? median(ok.map((r) => r.outer_html_ms)) : null,
   per_page: results,
 };
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
 if (!ok.length) process.exit(1);

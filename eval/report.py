@@ -270,9 +270,8 @@ METHOD = """## How it is measured
   with a line break around every block element; Trafilatura's text output (comments off, tables
   on); Resiliparse's plain text; dom_smoothie's formatted text. No system gets the page URL except Defuddle and Trafilatura,
   which take it as metadata input.
-- Scores come from `eval/score.py` (4-gram shingles, macro precision / recall, F1 of the two, Arabic
-  normalization, ambiguous truth blocks ignored), which `eval/test_score.py` checks against
-  `../shared/eval/score.py` to 1e-9. A page a system fails on scores as an empty output.
+- Scores come from the shared scorer, `../shared/eval/score.py` (4-gram shingles, macro precision /
+  recall, F1 of the two, Arabic normalization, ambiguous truth blocks ignored). A page a system fails on scores as an empty output.
 - Reproduce: `make eval` (`CORPORA=dir` for another corpora folder). Raw outputs land in `eval/out/`.
 """
 

@@ -2,7 +2,8 @@
 """The side-by-side evaluation behind `make eval` (and, with --pages, `make eval-smoke`).
 
 For every corpus folder (one holding truth.jsonl) it runs naqi and the peers on the same pages,
-one page at a time, scores every system with eval/score.py, times them, and writes a Markdown
+one page at a time, scores every system with the shared scorer (../shared/eval/score.py, the
+only copy), times them, and writes a Markdown
 report. Standard library only; the peers are run through the runners in eval/runners/.
 
   python3 eval/run.py --report docs/benchmarks.md            # the full evaluation
@@ -24,8 +25,32 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-import score  # noqa: E402
+
+def load_scorer():
+    """The shared scorer, ../shared/eval/score.py (SHARED overrides the folder): the only copy."""
+    import importlib.util
+    path = Path(os.environ.get("SHARED", str(ROOT.parent / "shared"))) / "eval" / "score.py"
+    if not path.is_file():
+        sys.exit(f"eval: the shared scorer {path} is missing")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+shared_score = load_scorer()
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def score(truth, preds):
+    """Scores {id: text} against a list of truth records: (per-page rows, summary)."""
+    summary = shared_score.score({pid: {"text": t} for pid, t in preds.items()},
+                                 {str(t["id"]): t for t in truth})
+    return summary.pop("per_page"), summary
 
 SYSTEMS = ["naqi", "readability", "defuddle", "trafilatura", "resiliparse", "dom_smoothie"]
 LABELS = {
@@ -63,7 +88,7 @@ def find_page(corpus, rec):
 
 
 def load_corpus(corpus, limit):
-    truth = score.read_jsonl(corpus / "truth.jsonl")
+    truth = read_jsonl(corpus / "truth.jsonl")
     truth.sort(key=lambda t: t["id"])
     if limit:
         truth = truth[:limit]
@@ -79,7 +104,7 @@ def load_corpus(corpus, limit):
 
 # ------------------------------------------------------------------ running systems
 def read_lines(path):
-    return {str(r["id"]): r for r in score.read_jsonl(path)} if path.exists() else {}
+    return {str(r["id"]): r for r in read_jsonl(path)} if path.exists() else {}
 
 
 def run_command(cmd, out_path, log_path, ok_codes=(0,), pages=0):
@@ -110,7 +135,7 @@ def run_naqi(naqi, pages, out_path, log_path, repeat=1, parse_only=False):
     # Batch ids are file names; the corpus ids may be folder names: map back by path.
     id_of = {p["path"]: p["id"] for p in pages}
     with open(out_path, "w") as out:
-        for rec in score.read_jsonl(raw) if raw.exists() else []:
+        for rec in read_jsonl(raw) if raw.exists() else []:
             rec["id"] = id_of.get(rec.get("path"), rec["id"])
             if "error" in rec:
                 rec["error"] = f"{rec['error']['code']}: {rec['error']['message']}"
@@ -165,7 +190,7 @@ def timing(lines):
 
 def evaluate(system, truth, lines, ran_ok):
     preds = {pid: (r.get("text") or "") for pid, r in lines.items()}
-    pages, summary = score.score(truth, preds)
+    pages, summary = score(truth, preds)
     summary.update(timing(lines))
     summary["errors"] = sum(1 for r in lines.values() if "error" in r)
     summary["ran"] = ran_ok
@@ -173,13 +198,14 @@ def evaluate(system, truth, lines, ran_ok):
     types = sorted({t["type"] for t in truth if t.get("type")})
     if len(types) > 1:
         summary["per_type"] = {
-            kind: {k: v for k, v in score.score([t for t in truth if t.get("type") == kind],
-                                                preds)[1].items() if k in ("f1", "precision", "recall")}
+            kind: {k: v for k, v in score([t for t in truth if t.get("type") == kind],
+                                          preds)[1].items() if k in ("f1", "precision", "recall")}
             | {"pages": sum(1 for t in truth if t.get("type") == kind)}
             for kind in types}
-    summary["per_page"] = {p.id: {"f1": p.f1, "precision": p.precision, "recall": p.recall,
-                                  "leaked": len(p.leaked), "error": (lines.get(p.id) or {}).get("error"),
-                                  "ms": (lines.get(p.id) or {}).get("ms")}
+    summary["per_page"] = {p["id"]: {"f1": p.get("f1"), "precision": p.get("precision"),
+                                     "recall": p.get("recall"), "leaked": p.get("leaked", 0),
+                                     "error": (lines.get(p["id"]) or {}).get("error"),
+                                     "ms": (lines.get(p["id"]) or {}).get("ms")}
                            for p in pages}
     return summary
 
@@ -416,7 +442,7 @@ def append_history(results):
     }
     with open(HISTORY, "a", encoding="utf-8") as f:
         f.write(json.dumps(row) + "\n")
-    return score.read_jsonl(HISTORY)
+    return read_jsonl(HISTORY)
 
 
 def print_summary(results):

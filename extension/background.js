@@ -11,12 +11,12 @@
 //   4. NaqiGlue.open(article, ...) mounts the view in #naqi-reader and hides the page.
 // Tests call the same function through `self.naqi.activate(tabId)`.
 
-import init, { encodeDocument, extractTree, isProbablyReadableTree } from './pkg/web.js';
-import './shared.js';
+import init, { encodeDocument, extractTree, isProbablyReadableTree } from "./pkg/web.js";
+import "./shared.js";
 
 const { MSG, AUTO_SCRIPT_ID, loadOptions, originPatternFor } = globalThis.NaqiShared;
 
-const CONTEXT_MENU_ID = 'naqi-open';
+const CONTEXT_MENU_ID = "naqi-open";
 /** How long to wait before retrying an injection refused right after a user's gesture. */
 const GRANT_RETRY_MS = 150;
 const ICON_SIZES = [16, 32, 48, 128];
@@ -26,7 +26,7 @@ const iconPaths = (name) =>
 // Static import, lazy instantiation: import() is not allowed in service workers.
 let ready = null;
 function loadCore() {
-  ready ??= init({ module_or_path: chrome.runtime.getURL('pkg/wasm/naqi_bg.wasm') }).catch(
+  ready ??= init({ module_or_path: chrome.runtime.getURL("pkg/wasm/naqi_bg.wasm") }).catch(
     (error) => {
       ready = null;
       throw error;
@@ -43,13 +43,16 @@ async function inject(tabId, details) {
 
 /** Shows a message (a _locales message name) in the page, with a retry when there is one. */
 function notify(tabId, messageName, retry = null) {
-  return inject(tabId, { func: (name, again) => globalThis.NaqiGlue.notify(name, again), args: [messageName, retry] });
+  return inject(tabId, {
+    func: (name, again) => globalThis.NaqiGlue.notify(name, again),
+    args: [messageName, retry],
+  });
 }
 
 /** What "open anyway" can change for a failure: keep related blocks, or lift the size limit. */
 function retryFor(error) {
-  if (error?.code === 'NO_ARTICLE') return 'keep-related';
-  if (error?.code === 'INPUT_TOO_LARGE') return 'no-limit';
+  if (error?.code === "NO_ARTICLE") return "keep-related";
+  if (error?.code === "INPUT_TOO_LARGE") return "no-limit";
   return null;
 }
 const NO_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -57,28 +60,31 @@ const NO_LIMIT_BYTES = 256 * 1024 * 1024;
 /** Which locale message explains a failed extraction. */
 function messageForError(error) {
   switch (error?.code) {
-    case 'NO_ARTICLE':
-    case 'EMPTY_INPUT':
-    case 'NOT_HTML':
-      return 'errorNoArticle';
-    case 'INPUT_TOO_LARGE':
-      return 'errorTooLarge';
+    case "NO_ARTICLE":
+    case "EMPTY_INPUT":
+    case "NOT_HTML":
+      return "errorNoArticle";
+    case "INPUT_TOO_LARGE":
+      return "errorTooLarge";
     default:
-      return 'errorGeneric';
+      return "errorGeneric";
   }
 }
 
 /** The languages the reading view's buttons speak (reader/src/strings.js). */
-const VIEW_LANGS = ['ar', 'en', 'fa', 'ur'];
+const VIEW_LANGS = ["ar", "en", "fa", "ur"];
 
 function pickUiLang(setting, articleLang) {
   if (VIEW_LANGS.includes(setting)) return setting;
-  const prefix = (lang) => String(lang || '').toLowerCase().split(/[-_]/)[0];
+  const prefix = (lang) =>
+    String(lang || "")
+      .toLowerCase()
+      .split(/[-_]/)[0];
   // 'article': the article's language when the view speaks it. 'auto' (and the fallback):
   // the browser's own interface language when the view speaks it, else English.
-  if (setting === 'article' && VIEW_LANGS.includes(prefix(articleLang))) return prefix(articleLang);
+  if (setting === "article" && VIEW_LANGS.includes(prefix(articleLang))) return prefix(articleLang);
   const browser = prefix(chrome.i18n.getUILanguage?.());
-  return VIEW_LANGS.includes(browser) ? browser : 'en';
+  return VIEW_LANGS.includes(browser) ? browser : "en";
 }
 
 const busyTabs = new Set();
@@ -90,7 +96,7 @@ const busyTabs = new Set();
  * articles alone.
  */
 async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
-  if (busyTabs.has(tabId)) return { action: 'skipped', reason: 'busy' };
+  if (busyTabs.has(tabId)) return { action: "skipped", reason: "busy" };
   busyTabs.add(tabId);
   try {
     const started = performance.now();
@@ -100,14 +106,14 @@ async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
     if (!loaded) {
       await chrome.scripting.executeScript({
         target: { tabId },
-        files: ['shared.js', 'content/glue.js', 'reader/reader.js'],
+        files: ["shared.js", "content/glue.js", "reader/reader.js"],
       });
     }
     const page = await inject(tabId, { func: () => globalThis.NaqiGlue.snapshotUnlessOpen() });
     if (page.open) {
-      if (onlyIfReadable) return { action: 'skipped', reason: 'already open' };
+      if (onlyIfReadable) return { action: "skipped", reason: "already open" };
       await inject(tabId, { func: () => globalThis.NaqiGlue.close() });
-      return { action: 'closed' };
+      return { action: "closed" };
     }
     // A self-contained function: executeScript runs its source in the page.
     page.tree = await inject(tabId, { func: encodeDocument });
@@ -117,19 +123,19 @@ async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
     if (onlyIfReadable) {
       const readable = isProbablyReadableTree(page.tree);
       showReadable(tabId, readable);
-      if (!readable) return { action: 'skipped', reason: 'not an article' };
+      if (!readable) return { action: "skipped", reason: "not an article" };
     }
     let article;
     try {
       const extractOptions = { url: page.url, extraLabels: options.extraLabels };
-      if (retry === 'keep-related') extractOptions.removeRelated = false;
-      if (retry === 'no-limit') extractOptions.maxInputBytes = NO_LIMIT_BYTES;
+      if (retry === "keep-related") extractOptions.removeRelated = false;
+      if (retry === "no-limit") extractOptions.maxInputBytes = NO_LIMIT_BYTES;
       article = extractTree(page.tree, extractOptions);
     } catch (error) {
-      console.warn('naqi: extraction failed', error);
+      console.warn("naqi: extraction failed", error);
       // A retry that failed the same way offers nothing more.
       await notify(tabId, messageForError(error), retry ? null : retryFor(error));
-      return { action: 'failed', code: error?.code ?? 'UNKNOWN' };
+      return { action: "failed", code: error?.code ?? "UNKNOWN" };
     }
     const extracted = performance.now();
 
@@ -141,19 +147,19 @@ async function activate(tabId, { onlyIfReadable = false, retry = null } = {}) {
     });
     const done = performance.now();
     if (!opened) {
-      await notify(tabId, 'errorGeneric');
+      await notify(tabId, "errorGeneric");
     } else if (!onlyIfReadable) {
       // Now that the view is up, the page's tree can also update the toolbar icon.
       setTimeout(() => {
         try {
           showReadable(tabId, isProbablyReadableTree(page.tree));
         } catch (error) {
-          console.warn('naqi: readability check failed', error);
+          console.warn("naqi: readability check failed", error);
         }
       });
     }
     return {
-      action: opened ? 'opened' : 'failed',
+      action: opened ? "opened" : "failed",
       timings: {
         snapshot: snapshotted - started,
         extract: extracted - snapshotted,
@@ -179,13 +185,13 @@ async function activateFromUser(tabId) {
     try {
       await activate(tabId);
     } catch (error) {
-      if (!/cannot access/i.test(error?.message ?? '')) throw error;
-      console.info('naqi: injection refused right after the gesture; retrying once');
+      if (!/cannot access/i.test(error?.message ?? "")) throw error;
+      console.info("naqi: injection refused right after the gesture; retrying once");
       await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
       await activate(tabId);
     }
   } catch (error) {
-    console.warn('naqi: cannot open this page', error);
+    console.warn("naqi: cannot open this page", error);
   }
 }
 
@@ -193,8 +199,8 @@ async function activateFromUser(tabId) {
 // extension may not read the page, the default icon and title stay. -------------------------
 
 function showReadable(tabId, readable) {
-  const name = readable ? 'readable' : 'icon';
-  const title = chrome.i18n.getMessage(readable ? 'actionTitleReadable' : 'actionTitleNotReadable');
+  const name = readable ? "readable" : "icon";
+  const title = chrome.i18n.getMessage(readable ? "actionTitleReadable" : "actionTitleNotReadable");
   chrome.action.setIcon({ tabId, path: iconPaths(name) }).catch(() => {});
   chrome.action.setTitle({ tabId, title }).catch(() => {});
 }
@@ -204,25 +210,27 @@ async function updateIndicator(tabId, url) {
   // even tell us its URL: the icon stays neutral.
   if (!url || !/^https?:/.test(url)) return;
   const { readableBadge, autoSites } = await loadOptions();
-  let host = '';
+  let host = "";
   try {
-    host = new URL(url).hostname.replace(/^www\./, '');
+    host = new URL(url).hostname.replace(/^www\./, "");
   } catch {
     return;
   }
   // Opt-in everywhere; otherwise only on the automatic-open sites, where the page is read anyway.
-  if (!readableBadge && !autoSites.some((site) => host === site || host.endsWith(`.${site}`))) return;
+  if (!readableBadge && !autoSites.some((site) => host === site || host.endsWith(`.${site}`)))
+    return;
   try {
     // After the load, when the page's main thread is idle: the check never delays the page.
     await inject(tabId, {
       func: () =>
         new Promise((resolve) => {
-          if (typeof self.requestIdleCallback === 'function') self.requestIdleCallback(() => resolve(true), { timeout: 2000 });
+          if (typeof self.requestIdleCallback === "function")
+            self.requestIdleCallback(() => resolve(true), { timeout: 2000 });
           else setTimeout(() => resolve(true), 50);
         }),
     });
     const tree = await inject(tabId, { func: encodeDocument });
-    if (typeof tree !== 'string') return;
+    if (typeof tree !== "string") return;
     await loadCore();
     showReadable(tabId, isProbablyReadableTree(tree));
   } catch {
@@ -232,7 +240,7 @@ async function updateIndicator(tabId, url) {
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   // Browsers reset a tab's own icon and title when it navigates; only set them once loaded.
-  if (change.status === 'complete') updateIndicator(tabId, tab.url);
+  if (change.status === "complete") updateIndicator(tabId, tab.url);
 });
 
 // Automatic opening on chosen sites ----------------------------------------------------------
@@ -255,32 +263,32 @@ function syncAutoOpen() {
         {
           id: AUTO_SCRIPT_ID,
           matches,
-          js: ['shared.js', 'content/auto.js'],
-          runAt: 'document_idle',
+          js: ["shared.js", "content/auto.js"],
+          runAt: "document_idle",
         },
       ]);
     }
     return matches;
   });
-  syncing = syncing.catch((error) => console.warn('naqi: automatic sites not updated', error));
+  syncing = syncing.catch((error) => console.warn("naqi: automatic sites not updated", error));
   return syncing;
 }
 
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (message?.kind === MSG.RETRY && sender.tab?.id !== undefined && sender.frameId === 0) {
-    const retry = ['keep-related', 'no-limit'].includes(message.retry) ? message.retry : null;
-    activate(sender.tab.id, { retry }).catch((error) => console.warn('naqi: retry failed', error));
+    const retry = ["keep-related", "no-limit"].includes(message.retry) ? message.retry : null;
+    activate(sender.tab.id, { retry }).catch((error) => console.warn("naqi: retry failed", error));
   }
   if (message?.kind === MSG.AUTO_OPEN && sender.tab?.id !== undefined && sender.frameId === 0) {
     activate(sender.tab.id, { onlyIfReadable: true }).catch((error) =>
-      console.warn('naqi: automatic opening failed', error),
+      console.warn("naqi: automatic opening failed", error),
     );
   }
   return false;
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && 'autoSites' in changes) syncAutoOpen();
+  if (area === "sync" && "autoSites" in changes) syncAutoOpen();
 });
 chrome.permissions.onAdded.addListener(() => syncAutoOpen());
 chrome.permissions.onRemoved.addListener(() => syncAutoOpen());
@@ -297,8 +305,8 @@ chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({
       id: CONTEXT_MENU_ID,
-      title: chrome.i18n.getMessage('contextMenuOpen'),
-      contexts: ['page'],
+      title: chrome.i18n.getMessage("contextMenuOpen"),
+      contexts: ["page"],
     });
   });
   syncAutoOpen();

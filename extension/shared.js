@@ -8,16 +8,16 @@ globalThis.NaqiShared = Object.freeze({
   /** Message kinds sent with chrome.runtime.sendMessage ({ kind, ...payload }). */
   MSG: Object.freeze({
     /** content/auto.js -> worker: this page is on an automatic-open site; open it if readable. */
-    AUTO_OPEN: 'naqi:auto-open',
+    AUTO_OPEN: "naqi:auto-open",
     /** The failure notice -> worker: try again ({ retry: 'keep-related' | 'no-limit' }). */
-    RETRY: 'naqi:retry',
+    RETRY: "naqi:retry",
   }),
 
   /** The id under which the automatic-open content script is registered. */
-  AUTO_SCRIPT_ID: 'naqi-auto-open',
+  AUTO_SCRIPT_ID: "naqi-auto-open",
 
   /** The host element the reading view mounts into. */
-  HOST_ID: 'naqi-reader',
+  HOST_ID: "naqi-reader",
 
   /**
    * What chrome.storage.sync holds, with the value used when a key is missing.
@@ -35,7 +35,7 @@ globalThis.NaqiShared = Object.freeze({
    */
   DEFAULT_OPTIONS: Object.freeze({
     prefs: Object.freeze({}),
-    uiLang: 'auto',
+    uiLang: "auto",
     autoSites: Object.freeze([]),
     readableBadge: false,
     extraLabels: Object.freeze([]),
@@ -54,7 +54,7 @@ globalThis.NaqiShared = Object.freeze({
    * because the permission asked for covers subdomains anyway.
    */
   siteFromInput(input) {
-    const text = String(input || '').trim();
+    const text = String(input || "").trim();
     if (!text) return null;
     let url;
     try {
@@ -62,9 +62,9 @@ globalThis.NaqiShared = Object.freeze({
     } catch {
       return null;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    const host = url.hostname.replace(/^www\./, '').replace(/\.$/, '');
-    return host && !host.includes('*') ? host : null;
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    const host = url.hostname.replace(/^www\./, "").replace(/\.$/, "");
+    return host && !host.includes("*") ? host : null;
   },
 
   /**
@@ -72,7 +72,7 @@ globalThis.NaqiShared = Object.freeze({
    * https. IP addresses and single-label hosts (localhost) get an exact-host pattern.
    */
   originPatternFor(site) {
-    const exact = /^[\d.]+$/.test(site) || site.startsWith('[') || !site.includes('.');
+    const exact = /^[\d.]+$/.test(site) || site.startsWith("[") || !site.includes(".");
     return exact ? `*://${site}/*` : `*://*.${site}/*`;
   },
 });

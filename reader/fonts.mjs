@@ -5,24 +5,26 @@
 //
 //   node reader/fonts.mjs OUT_DIR
 
-import { copyFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { copyFileSync, mkdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const modules = path.join(here, '..', 'node_modules', '@fontsource');
-const FAMILIES = ['noto-naskh-arabic', 'noto-sans-arabic', 'noto-nastaliq-urdu', 'vazirmatn'];
-const SUBSETS = ['arabic', 'latin'];
+const modules = path.join(here, "..", "node_modules", "@fontsource");
+const FAMILIES = ["noto-naskh-arabic", "noto-sans-arabic", "noto-nastaliq-urdu", "vazirmatn"];
+const SUBSETS = ["arabic", "latin"];
 const WEIGHTS = [400, 700];
 
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node reader/fonts.mjs OUT_DIR');
+  console.error("usage: node reader/fonts.mjs OUT_DIR");
   process.exit(2);
 }
-const source = readFileSync(path.join(here, 'src', 'fonts.js'), 'utf8');
-const declaredSubsets = vm.runInNewContext(`(${source.match(/const FONT_SUBSETS = (\{[\s\S]*?\n\});/)[1]})`);
+const source = readFileSync(path.join(here, "src", "fonts.js"), "utf8");
+const declaredSubsets = vm.runInNewContext(
+  `(${source.match(/const FONT_SUBSETS = (\{[\s\S]*?\n\});/)[1]})`,
+);
 mkdirSync(out, { recursive: true });
 let bytes = 0;
 for (const family of FAMILIES) {
@@ -31,19 +33,19 @@ for (const family of FAMILIES) {
     console.error(`fonts: @fontsource/${family} is missing; run npm ci`);
     process.exit(1);
   }
-  const ranges = JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8'));
+  const ranges = JSON.parse(readFileSync(path.join(dir, "unicode.json"), "utf8"));
   for (const subset of SUBSETS) {
     // fonts.js lists the ranges that matter (the Arabic subset without its rare blocks).
-    if (!String(ranges[subset] || '').startsWith(declaredSubsets[subset])) {
+    if (!String(ranges[subset] || "").startsWith(declaredSubsets[subset])) {
       console.error(`fonts: the ${subset} range of ${family} changed; update reader/src/fonts.js`);
       process.exit(1);
     }
     for (const weight of WEIGHTS) {
       const name = `${family}-${subset}-${weight}-normal.woff2`;
-      copyFileSync(path.join(dir, 'files', name), path.join(out, name));
+      copyFileSync(path.join(dir, "files", name), path.join(out, name));
       bytes += readFileSync(path.join(out, name)).length;
     }
   }
-  copyFileSync(path.join(dir, 'LICENSE'), path.join(out, `${family}.LICENSE.txt`));
+  copyFileSync(path.join(dir, "LICENSE"), path.join(out, `${family}.LICENSE.txt`));
 }
 console.log(`fonts: ${FAMILIES.length} families into ${out} (${Math.round(bytes / 1024)} KB)`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make eval: naqi side by side with Readability.js, Defuddle, Trafilatura and dom_smoothie over
 # every corpus in $CORPORA (default ../shared/corpora); writes docs/benchmarks.md.
-# Installs the pinned peers itself and skips whatever is already installed. See DEVELOPING.md.
+# Installs the pinned peers itself and skips whatever is already installed. See docs/testing.md, "Evaluation".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPORA="${CORPORA:-../shared/corpora}"

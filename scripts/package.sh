@@ -48,6 +48,11 @@ cp "$BUILD/nodejs/naqi.d.ts" "$PKG/wasm/naqi_node.d.cts"
 cp npm/index.js npm/index.d.ts npm/node.js npm/web.js npm/web.d.ts npm/recover.js npm/error.js npm/bytes.js \
   npm/tree.js npm/README.md "$PKG/"
 cp LICENSE "$PKG/"
+# naqi/reader: the reading view as an ES module (the same reader/src/ files as the extension's),
+# its types, and the bundled fonts it can load (woff2 subsets with their OFL licences).
+node reader/build.mjs --module "$PKG/reader.js"
+cp npm/reader.d.ts "$PKG/"
+node reader/fonts.mjs "$PKG/fonts"
 node -e '
   const fs = require("fs");
   const pkg = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));

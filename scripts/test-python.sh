@@ -2,7 +2,7 @@
 # Python: builds the `naqi` wheel from python/ with maturin (itself in .venv-build/), installs
 # the wheel into a FRESH virtualenv (.venv-test/, remade every run) with the pinned test
 # requirements, and runs pytest there. Installs only what is missing; pip's cache makes the
-# fresh virtualenv quick after the first run. See DEVELOPING.md, "The Python package".
+# fresh virtualenv quick after the first run. See python/DEVELOPING.md and docs/testing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "test-python: $*"; }

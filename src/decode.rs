@@ -1,10 +1,12 @@
 //! Byte input: find the document's encoding and decode it.
 //!
 //! Order: byte-order mark, then a `<meta charset>` or `http-equiv` declaration in the first
-//! bytes, then UTF-8 when the bytes are valid UTF-8, then a legacy guess — windows-1256 when the
-//! high bytes read as Arabic there, else windows-1252 (what browsers default to).
+//! bytes, then UTF-8 when the bytes are valid UTF-8, then the legacy encoding the bytes read best
+//! in (chardetng, Firefox's detector: windows-1256 or ISO-8859-6 for Arabic and Persian,
+//! windows-1252 for Western text, and the other legacy encodings).
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252, WINDOWS_1256};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
 
 use crate::Error;
 
@@ -86,22 +88,13 @@ fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(&value)
 }
 
-/// windows-1256 when most non-ASCII bytes decode to Arabic letters there, else windows-1252.
+/// The legacy encoding the bytes read best in, as Firefox guesses for unlabelled pages
+/// (chardetng, which tells windows-1256 and ISO-8859-6 Arabic apart and knows the other
+/// legacy encodings; UTF-8 was checked before).
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
-    let (text, _, _) = WINDOWS_1256.decode(bytes);
-    let mut high = 0usize;
-    let mut arabic = 0usize;
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        high += 1;
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic += 1;
-        }
-    }
-    if high > 0 && arabic * 10 >= high * 6 {
-        WINDOWS_1256
-    } else {
-        WINDOWS_1252
-    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -116,6 +109,7 @@ fn trim_start(s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{WINDOWS_1252, WINDOWS_1256};
 
     #[test]
     fn reads_declarations_and_guesses() {
@@ -127,6 +121,12 @@ mod tests {
         assert_eq!(detect("<p>نص</p>".as_bytes()), UTF_8);
         let (cp1256, _, _) = WINDOWS_1256.encode("<p>هذا نص عربي طويل</p>");
         assert_eq!(detect(&cp1256), WINDOWS_1256);
+        let (persian, _, _) =
+            WINDOWS_1256.encode("<p>این یک متن فارسی است که بدون اعلام کدگذاری نوشته شده.</p>");
+        assert_eq!(detect(&persian), WINDOWS_1256);
+        let (french, _, _) =
+            WINDOWS_1252.encode("<p>Le café était fermé à l'heure où l'été commençait.</p>");
+        assert_eq!(detect(&french), WINDOWS_1252);
         assert_eq!(detect(b"\xEF\xBB\xBF<p>x</p>"), UTF_8);
     }
 

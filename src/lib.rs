@@ -20,6 +20,8 @@
 
 mod article;
 mod error;
+#[doc(hidden)]
+pub mod facts;
 mod options;
 mod out;
 mod removal;

@@ -1,6 +1,8 @@
 //! The quality gate: naqi over the real corpora in `../shared/corpora`, scored by
 //! `../shared/eval/score.py`, against the floors in `tests/quality-floors.json`.
 //!
+//! Every page's HTML must also come out of ammonia unchanged (`tests/oracle`).
+//!
 //! One test per corpus, so one corpus failing does not hide the others. When the corpora are
 //! absent the tests fail under CI (`CI` set) and elsewhere say so loudly and pass.
 
@@ -10,6 +12,8 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+
+mod oracle;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -98,9 +102,14 @@ fn gate(corpus: &str) {
     }
     let mut jsonl = String::new();
     let mut failed = Vec::new();
+    let ammonia = oracle::oracle();
+    let mut unsafe_pages = Vec::new();
     for (id, bytes) in pages(corpus) {
         let text = match naqi::extract_bytes(&bytes, &naqi::Options::default()) {
-            Ok(a) => a.text,
+            Ok(a) => {
+                oracle::check(&id, &a.content_html, &ammonia, &mut unsafe_pages);
+                a.text
+            }
             Err(e) => {
                 failed.push(format!("{id}: {}", e.code()));
                 String::new()
@@ -154,6 +163,13 @@ fn gate(corpus: &str) {
         if leaks > max {
             problems.push(format!("{leaks} boilerplate strings leaked (max {max})"));
         }
+    }
+    if !unsafe_pages.is_empty() {
+        problems.push(format!(
+            "ammonia changed the HTML of {} pages:\n{}",
+            unsafe_pages.len(),
+            unsafe_pages.join("\n")
+        ));
     }
     eprintln!("{report}; failed pages: {failed:?}");
     assert!(problems.is_empty(), "{corpus}: {problems:?}");

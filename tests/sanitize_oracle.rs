@@ -9,84 +9,14 @@
     clippy::indexing_slicing
 )]
 
+mod oracle;
 mod shapes;
+
+use oracle::{check, oracle};
 
 use std::path::{Path, PathBuf};
 
 use naqi::{extract, extract_bytes, Options};
-
-/// The allowlist naqi's sanitizer enforces, as an ammonia builder.
-fn oracle() -> ammonia::Builder<'static> {
-    let mut b = ammonia::Builder::empty();
-    b.tags(
-        [
-            "p",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "ul",
-            "ol",
-            "li",
-            "blockquote",
-            "pre",
-            "figure",
-            "figcaption",
-            "table",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "td",
-            "th",
-            "caption",
-            "dl",
-            "dt",
-            "dd",
-            "hr",
-            "br",
-            "a",
-            "img",
-            "strong",
-            "b",
-            "em",
-            "i",
-            "u",
-            "s",
-            "del",
-            "ins",
-            "sub",
-            "sup",
-            "mark",
-            "small",
-            "code",
-            "kbd",
-            "q",
-            "cite",
-            "abbr",
-            "time",
-        ]
-        .into_iter()
-        .collect(),
-    )
-    .generic_attributes(["dir", "lang"].into_iter().collect())
-    .tag_attributes(
-        [
-            ("a", ["href"].into_iter().collect()),
-            ("img", ["src", "alt"].into_iter().collect()),
-            ("td", ["colspan", "rowspan"].into_iter().collect()),
-            ("th", ["colspan", "rowspan"].into_iter().collect()),
-            ("time", ["datetime"].into_iter().collect()),
-        ]
-        .into_iter()
-        .collect(),
-    )
-    .url_schemes(["http", "https", "mailto"].into_iter().collect())
-    .link_rel(Some("noopener noreferrer nofollow"))
-    .strip_comments(true);
-    b
-}
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -99,23 +29,6 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
         {
             out.push(path);
         }
-    }
-}
-
-fn check(name: &str, html: &str, oracle: &ammonia::Builder<'_>, failures: &mut Vec<String>) {
-    let again = oracle.clean(html).to_string();
-    if again != html {
-        let at = html
-            .bytes()
-            .zip(again.bytes())
-            .position(|(a, b)| a != b)
-            .unwrap_or(html.len().min(again.len()));
-        let from = at.saturating_sub(80);
-        failures.push(format!(
-            "{name}: ammonia changed the output at byte {at}:\n  naqi:    {:?}\n  ammonia: {:?}",
-            html.get(from..(at + 80).min(html.len())).unwrap_or(""),
-            again.get(from..(at + 80).min(again.len())).unwrap_or(""),
-        ));
     }
 }
 

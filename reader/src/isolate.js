@@ -18,49 +18,49 @@
 // - the scroll position is saved and restored.
 
 const ROOT_OVERRIDES = {
-  display: 'block',
-  filter: 'none',
-  transform: 'none',
-  translate: 'none',
-  rotate: 'none',
-  scale: 'none',
-  zoom: '1',
-  opacity: '1',
-  visibility: 'visible',
-  'clip-path': 'none',
-  mask: 'none',
-  'mix-blend-mode': 'normal',
-  'backdrop-filter': 'none',
-  'scroll-behavior': 'auto',
-  overflow: 'hidden',
-  'content-visibility': 'visible',
+  display: "block",
+  filter: "none",
+  transform: "none",
+  translate: "none",
+  rotate: "none",
+  scale: "none",
+  zoom: "1",
+  opacity: "1",
+  visibility: "visible",
+  "clip-path": "none",
+  mask: "none",
+  "mix-blend-mode": "normal",
+  "backdrop-filter": "none",
+  "scroll-behavior": "auto",
+  overflow: "hidden",
+  "content-visibility": "visible",
 };
 const HOST_OVERRIDES = {
-  display: 'block',
-  position: 'static',
-  float: 'none',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  width: 'auto',
-  height: 'auto',
-  visibility: 'visible',
-  opacity: '1',
-  transform: 'none',
-  filter: 'none',
-  'content-visibility': 'visible',
+  display: "block",
+  position: "static",
+  float: "none",
+  margin: "0",
+  padding: "0",
+  border: "0",
+  width: "auto",
+  height: "auto",
+  visibility: "visible",
+  opacity: "1",
+  transform: "none",
+  filter: "none",
+  "content-visibility": "visible",
 };
-const HIDDEN = { display: 'none' };
+const HIDDEN = { display: "none" };
 const MAX_REATTACH = 10;
 const GUARD_CSS =
-  'html::before, html::after, body::before, body::after ' +
-  '{ content: none !important; display: none !important; }';
+  "html::before, html::after, body::before, body::after " +
+  "{ content: none !important; display: none !important; }";
 
 function enforce(element, styles) {
   for (const [name, value] of Object.entries(styles)) {
     const style = element.style;
-    if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') {
-      style.setProperty(name, value, 'important');
+    if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== "important") {
+      style.setProperty(name, value, "important");
     }
   }
 }
@@ -78,13 +78,13 @@ function isolatePage(host, onReattach) {
   const remember = (element) => {
     if (seen.has(element)) return;
     seen.add(element);
-    touched.push([element, element.getAttribute('style'), element.getAttribute('inert')]);
+    touched.push([element, element.getAttribute("style"), element.getAttribute("inert")]);
   };
   const hide = (element) => {
     if (element === host || element === doc.head || element.nodeType !== 1) return;
     remember(element);
     enforce(element, HIDDEN);
-    if (!element.hasAttribute('inert')) element.setAttribute('inert', '');
+    if (!element.hasAttribute("inert")) element.setAttribute("inert", "");
   };
 
   // Style sheets: document ones disabled, adopted ones set aside.
@@ -96,10 +96,11 @@ function isolatePage(host, onReattach) {
   };
   const disableSheetsOf = (node) => {
     if (node.nodeType !== 1) return;
-    const owners = node.matches('style, link') ? [node] : [...node.querySelectorAll('style, link')];
+    const owners = node.matches("style, link") ? [node] : [...node.querySelectorAll("style, link")];
     for (const owner of owners) {
       if (owner.sheet) disable(owner.sheet);
-      else if (owner.localName === 'link') owner.addEventListener('load', () => live && disable(owner.sheet), { once: true });
+      else if (owner.localName === "link")
+        owner.addEventListener("load", () => live && disable(owner.sheet), { once: true });
     }
   };
   for (const sheet of Array.from(doc.styleSheets)) disable(sheet);
@@ -125,7 +126,7 @@ function isolatePage(host, onReattach) {
   enforce(root, ROOT_OVERRIDES);
   remember(host);
   enforce(host, HOST_OVERRIDES);
-  host.removeAttribute('inert');
+  host.removeAttribute("inert");
   for (const child of Array.from(root.children)) hide(child);
 
   let live = true;
@@ -134,13 +135,13 @@ function isolatePage(host, onReattach) {
     if (!live) return;
     for (const record of records) {
       const target = record.target;
-      if (record.type === 'childList') {
+      if (record.type === "childList") {
         for (const node of record.addedNodes) {
           disableSheetsOf(node);
           if (node.parentNode === root) hide(node);
         }
       } else if (target === host) {
-        if (host.hasAttribute('inert')) host.removeAttribute('inert');
+        if (host.hasAttribute("inert")) host.removeAttribute("inert");
       } else if (target !== root && seen.has(target) && target.parentNode === root) {
         hide(target); // the page tried to show a hidden part again
       }
@@ -148,13 +149,18 @@ function isolatePage(host, onReattach) {
     // A page that keeps removing the host would keep this observer busy: give up after a few.
     if (!host.isConnected && reattached++ < MAX_REATTACH) {
       root.append(host);
-      if (typeof onReattach === 'function') onReattach();
+      if (typeof onReattach === "function") onReattach();
     }
     enforce(root, ROOT_OVERRIDES);
     enforce(host, HOST_OVERRIDES);
   });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'inert'] });
-  win.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["style", "inert"],
+  });
+  win.scrollTo({ left: 0, top: 0, behavior: "instant" });
 
   return function restore() {
     if (!live) return;
@@ -173,18 +179,18 @@ function isolatePage(host, onReattach) {
       if (element === host) continue; // the caller removes it
       // Chromium writes CSSOM changes into the attribute lazily; reading it first makes the
       // removal final (otherwise a later read can bring back an empty `style=""`).
-      element.getAttribute('style');
+      element.getAttribute("style");
       if (style === null) {
-        element.removeAttribute('style');
+        element.removeAttribute("style");
       } else {
         // Through the CSSOM first: a page CSP without 'unsafe-inline' blocks the attribute
         // from applying, but not the CSSOM; then the attribute's exact text.
         element.style.cssText = style;
-        element.setAttribute('style', style);
+        element.setAttribute("style", style);
       }
-      if (inert === null) element.removeAttribute('inert');
-      else element.setAttribute('inert', inert);
+      if (inert === null) element.removeAttribute("inert");
+      else element.setAttribute("inert", inert);
     }
-    win.scrollTo({ left: x, top: y, behavior: 'instant' });
+    win.scrollTo({ left: x, top: y, behavior: "instant" });
   };
 }

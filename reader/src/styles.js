@@ -1,7 +1,7 @@
 // The reading view's stylesheet, adopted by its shadow root (a constructed sheet, so a page
 // whose CSP forbids inline styles still shows it). Defines: CSS, applyStyles().
 
-const CSS = String.raw`
+const CSS = `
 :host {
 all: initial;
 display: block;
@@ -331,5 +331,5 @@ function applyStyles(shadow, doc) {
   } catch {
     // constructed sheets unavailable (or blocked across extension worlds)
   }
-  shadow.append(el(doc, 'style', {}, CSS));
+  shadow.append(el(doc, "style", {}, CSS));
 }

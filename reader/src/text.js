@@ -4,9 +4,9 @@
 
 const TASHKEEL = /[\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;
 const DIGIT_SETS = {
-  western: '0123456789',
-  arabic: '٠١٢٣٤٥٦٧٨٩',
-  persian: '۰۱۲۳۴۵۶۷۸۹',
+  western: "0123456789",
+  arabic: "٠١٢٣٤٥٦٧٨٩",
+  persian: "۰۱۲۳۴۵۶۷۸۹",
 };
 const ANY_DIGIT = /[0-9٠-٩۰-۹]/g;
 
@@ -20,7 +20,7 @@ function digitValue(ch) {
 
 /** `text` with tashkeel removed (`tashkeel: false`) and digits in one script. */
 function transformText(text, { tashkeel, digits }) {
-  let out = tashkeel ? text : text.replace(TASHKEEL, '');
+  let out = tashkeel ? text : text.replace(TASHKEEL, "");
   const set = DIGIT_SETS[digits];
   if (set) out = out.replace(ANY_DIGIT, (ch) => set[digitValue(ch)]);
   return out;
@@ -36,8 +36,8 @@ function textNodesOf(root) {
 /** The CSS list-style-type for ordered lists: the digit choice, else the article's script. */
 function listStyleFor(lang, digits) {
   const p = langPrefix(lang);
-  if (digits === 'western') return 'decimal';
-  if (digits === 'arabic') return 'arabic-indic';
-  if (digits === 'persian') return p === 'ur' ? 'urdu' : 'persian';
-  return { ar: 'arabic-indic', fa: 'persian', ur: 'urdu' }[p] || 'decimal';
+  if (digits === "western") return "decimal";
+  if (digits === "arabic") return "arabic-indic";
+  if (digits === "persian") return p === "ur" ? "urdu" : "persian";
+  return { ar: "arabic-indic", fa: "persian", ur: "urdu" }[p] || "decimal";
 }

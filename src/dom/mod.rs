@@ -8,7 +8,7 @@
 
 mod build;
 mod measure;
-mod tags;
+pub(crate) mod tags;
 
 pub(crate) use build::Builder;
 pub(crate) use measure::Measures;

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 /// name in it. A `match` on the names compiles to length and word comparisons, much cheaper
 /// than a binary search's calls to compare strings, and these run for every tag and attribute
 /// of a page.
-/// Tests get the names as a list, `$list`.
+/// The names are also a list, `$list` (for tests, and for the JavaScript facts written at
+/// package time: see `naqi::facts`).
 macro_rules! static_names {
     (
         $(#[$doc:meta])* $vis:vis fn $lookup:ident, $list:ident { $($name:literal),+ $(,)? }
@@ -19,7 +20,7 @@ macro_rules! static_names {
             }
         }
 
-        #[cfg(test)]
+        #[allow(dead_code)]
         $vis const $list: &[&str] = &[$($name),+];
     };
 }
@@ -71,7 +72,7 @@ pub(crate) fn is_opaque(tag: &str) -> bool {
 
 static_names! {
     /// Block-level tags: text on either side of them does not run together.
-    fn block_tag, BLOCK_TAGS {
+    pub(crate) fn block_tag, BLOCK_TAGS {
         "address",
         "article",
         "aside",
@@ -158,7 +159,7 @@ static_names! {
     /// Attributes some stage reads; the rest (event handlers, tracking data, styles of no
     /// interest) are not copied into the working tree, apart from the lazy-image `data-*` ones
     /// (see [`kept_attribute`]).
-    fn kept_name, KEPT_NAMES {
+    pub(crate) fn kept_name, KEPT_NAMES {
         "alt",
         "aria-hidden",
         "class",
@@ -194,12 +195,12 @@ pub(crate) fn is_kept_attribute(name: &str) -> bool {
     kept_name(name).is_some() || is_lazy_image_attribute(name)
 }
 
+/// The words naming a `data-*` attribute where lazy-loading scripts keep an image's address.
+pub(crate) const LAZY_IMAGE_WORDS: &[&str] = &["src", "original", "lazy", "url"];
+
 /// `data-*` attributes where lazy-loading scripts keep an image's address.
 fn is_lazy_image_attribute(name: &str) -> bool {
-    name.starts_with("data-")
-        && ["src", "original", "lazy", "url"]
-            .iter()
-            .any(|w| name.contains(w))
+    name.starts_with("data-") && LAZY_IMAGE_WORDS.iter().any(|w| name.contains(w))
 }
 
 /// The name under which an attribute is kept in the working tree, or `None` when no stage

@@ -1,27 +1,13 @@
 //! The parse stage: a document in, the working tree of its body and its metadata out, from one
 //! pass over the document in order. Two sources feed that pass:
 //!
-//! - HTML text, parsed by html5ever (through scraper) after [`super::prepare`];
-//! - a browser's live DOM in naqi's tree format (below), so that a page the browser already
-//!   parsed is not serialized and parsed again.
-//!
-//! # The tree format, version 1
-//!
-//! Tokens joined by U+0000, the first one being `naqi-tree/1`:
-//!
-//! | token      | meaning                                                                |
-//! |------------|------------------------------------------------------------------------|
-//! | `<name`    | an element starts (`name` is its local name, lowercase for HTML)       |
-//! | `=attr`    | an attribute of the element that just started; the next token is its value |
-//! | `>`        | the element that started last ends                                      |
-//! | `#text`    | a text node                                                             |
+//! - HTML text, parsed by html5ever (through scraper) after [`prepare`];
+//! - a browser's live DOM in naqi's tree format, written by `encodeDocument` (`npm/tree.js`), so
+//!   that a page the browser already parsed is not serialized and parsed again. The format is
+//!   described once, in `docs/architecture.md`.
 //!
 //! On both paths a `<noscript>` holding enough text (a forum's or an app's crawler view) is
 //! read as markup into a `<div>` in its place; any other stays a `<noscript>` with its text.
-//!
-//! Comments and doctypes are left out; so may be the bodies of scripts (JSON-LD ones are read),
-//! styles and templates. Elements left open at the end are closed. The npm package writes this
-//! format from a `Document` (`encodeDocument` in `npm/tree.js`).
 
 use scraper::{Html, Node as ParsedNode, StrTendril};
 

@@ -1,15 +1,16 @@
 //! The sanitize stage: the allowlist sanitizer, the last step before HTML leaves the library.
 //!
-//! It works on naqi's own output tree, not on HTML text: every element's tag must be in
-//! the output's allowlist (`dom::output_tag`; others are unwrapped, their content kept), every attribute in the allowlist of its
-//! tag, and every address passes the one URL policy (`url_policy`). The serializer then
+//! It works on naqi's own output tree, not on HTML text: every element's tag must be in the
+//! output's allowlist (`dom::output_tag`; others are unwrapped, their content kept), every
+//! attribute in the allowlist of its tag, and every address passes the one URL policy
+//! (`url_policy`). The serializer then
 //! escapes all text and attribute values, so nothing is parsed a second time and the cost stays
 //! linear in the size of the article. (ammonia did this on the serialized HTML before; its
 //! html5ever serializer rescans the rest of a text for each `&` or U+0080–U+00BF character,
 //! which made long texts quadratic. ammonia stays as a test oracle: it must leave naqi's HTML
 //! unchanged.)
 
-use crate::out::OutNode;
+use crate::out::{is_block, OutNode};
 use crate::url_policy::{self, Use};
 use url::Url;
 
@@ -33,16 +34,98 @@ fn allowed_attribute(tag: &str, name: &str) -> bool {
 /// policy refuses are dropped (a link without an address is unwrapped, an image without one
 /// removed); `base` resolves relative addresses.
 ///
-/// Table parts outside a table are unwrapped too: an HTML parser ignores those tags there, so
-/// the HTML would not read back as the same tree.
+/// Elements an HTML parser would move are moved or unwrapped here, so that the HTML reads back
+/// as the same tree (nothing can change meaning between naqi's output and the page it goes
+/// into): table parts outside a table are unwrapped, a paragraph holding blocks is split around
+/// them (a block would close it), a heading inside a heading and a link inside a link are
+/// unwrapped, and content a table cannot hold gets the row or cell it lacks.
 pub(crate) fn clean(nodes: Vec<OutNode>, base: Option<&Url>) -> Vec<OutNode> {
-    clean_children(nodes, base, false)
+    clean_children(nodes, base, Within::default())
 }
 
-fn clean_children(nodes: Vec<OutNode>, base: Option<&Url>, in_table: bool) -> Vec<OutNode> {
+/// What the element being cleaned sits inside, as far as the HTML parser's rules care.
+#[derive(Debug, Clone, Copy, Default)]
+struct Within {
+    /// A table, and no cell or caption of it yet.
+    table: bool,
+    /// A paragraph (through inline elements only).
+    paragraph: bool,
+    /// A heading.
+    heading: bool,
+    /// A link.
+    link: bool,
+}
+
+impl Within {
+    /// Whether the parser would move a `tag` element away from here.
+    fn refuses(self, tag: &str) -> bool {
+        (is_table_part(tag) && !self.table)
+            || (self.heading && is_heading(tag))
+            || (self.link && tag == "a")
+    }
+
+    /// The context of a kept `tag` element's children.
+    fn inside(self, tag: &str) -> Within {
+        Within {
+            // Inside a table until a cell (or caption) starts: a cell holds flow content again.
+            table: match tag {
+                "table" => true,
+                "td" | "th" | "caption" => false,
+                _ => self.table,
+            },
+            // Blocks inside a paragraph are lifted out of it (see `split_paragraph`), so their
+            // content is not in the paragraph either.
+            paragraph: tag == "p" || (self.paragraph && !is_block(tag)),
+            heading: self.heading || is_heading(tag),
+            link: self.link || tag == "a",
+        }
+    }
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// The children of a table part, in the structure an HTML parser would give them: rows in a
+/// section, cells in a row. Whatever stands where the parser would not keep it (text straight in
+/// a table, a cell straight in a section) is wrapped in the element it lacks, so the text stays
+/// and the HTML reads back as the same tree.
+fn table_children(tag: &str, children: Vec<OutNode>) -> Vec<OutNode> {
+    let (allowed, wrapper): (&[&str], &'static str) = match tag {
+        "table" => (&["caption", "thead", "tbody", "tfoot"], "tbody"),
+        "thead" | "tbody" | "tfoot" => (&["tr"], "tr"),
+        "tr" => (&["td", "th"], "td"),
+        _ => return children,
+    };
+    let mut out = Vec::with_capacity(children.len());
+    let mut run = Vec::new();
+    let flush = |run: &mut Vec<OutNode>, out: &mut Vec<OutNode>| {
+        if run.is_empty() {
+            return;
+        }
+        let inner = std::mem::take(run);
+        out.push(OutNode::element(wrapper, table_children(wrapper, inner)));
+    };
+    for child in children {
+        let stays = match &child {
+            OutNode::Text(t) => run.is_empty() && t.trim().is_empty(),
+            OutNode::Element { tag, .. } => allowed.contains(tag),
+        };
+        if stays {
+            flush(&mut run, &mut out);
+            out.push(child);
+        } else {
+            run.push(child);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn clean_children(nodes: Vec<OutNode>, base: Option<&Url>, within: Within) -> Vec<OutNode> {
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
-        clean_into(node, base, in_table, &mut out);
+        clean_into(node, base, within, &mut out);
     }
     out
 }
@@ -57,7 +140,7 @@ fn is_table_part(tag: &str) -> bool {
 
 /// Appends the sanitized `node` to `out`. The output tree's depth is bounded by the tree
 /// builder (`postprocess::build`), so the recursion is too.
-fn clean_into(node: OutNode, base: Option<&Url>, in_table: bool, out: &mut Vec<OutNode>) {
+fn clean_into(node: OutNode, base: Option<&Url>, within: Within, out: &mut Vec<OutNode>) {
     let (tag, attrs, children) = match node {
         OutNode::Text(t) => {
             out.push(OutNode::Text(t));
@@ -69,18 +152,12 @@ fn clean_into(node: OutNode, base: Option<&Url>, in_table: bool, out: &mut Vec<O
             children,
         } => (tag, attrs, children),
     };
-    // Inside a table until a cell (or caption) starts: a cell holds flow content again.
-    let children_in_table = match tag {
-        "table" => true,
-        "td" | "th" | "caption" => false,
-        _ => in_table,
-    };
-    let children = clean_children(children, base, children_in_table);
-    let known = crate::dom::output_tag(tag);
-    let Some(tag) = known.filter(|t| in_table || !is_table_part(t)) else {
-        out.extend(children);
+    let known = crate::dom::output_tag(tag).filter(|t| !within.refuses(t));
+    let Some(tag) = known else {
+        out.extend(clean_children(children, base, within));
         return;
     };
+    let children = table_children(tag, clean_children(children, base, within.inside(tag)));
     let mut kept = Vec::with_capacity(attrs.len());
     for (name, value) in attrs {
         if !allowed_attribute(tag, name) {
@@ -96,15 +173,47 @@ fn clean_into(node: OutNode, base: Option<&Url>, in_table: bool, out: &mut Vec<O
         }
     }
     let has = |name: &str| kept.iter().any(|(k, _)| *k == name);
+    let holds_block = children.iter().any(|c| is_block(c.tag()));
     match tag {
         "a" if !has("href") => out.extend(children),
         "img" if !has("src") => {}
+        "p" if holds_block => split_paragraph(&kept, children, out),
+        // An inline element of a paragraph lets its blocks up to the paragraph, which splits.
+        _ if within.paragraph && holds_block && !is_block(tag) => out.extend(children),
         _ => out.push(OutNode::Element {
             tag,
             attrs: kept,
             children,
         }),
     }
+}
+
+/// A paragraph holding blocks, as the paragraphs around them and the blocks themselves.
+fn split_paragraph(
+    attrs: &[(&'static str, String)],
+    children: Vec<OutNode>,
+    out: &mut Vec<OutNode>,
+) {
+    let mut run: Vec<OutNode> = Vec::new();
+    let flush = |run: &mut Vec<OutNode>, out: &mut Vec<OutNode>| {
+        if run.iter().any(OutNode::is_meaningful) {
+            out.push(OutNode::Element {
+                tag: "p",
+                attrs: attrs.to_vec(),
+                children: std::mem::take(run),
+            });
+        }
+        run.clear();
+    };
+    for child in children {
+        if is_block(child.tag()) {
+            flush(&mut run, out);
+            out.push(child);
+        } else {
+            run.push(child);
+        }
+    }
+    flush(&mut run, out);
 }
 
 #[cfg(test)]
@@ -161,6 +270,48 @@ mod tests {
         let text = |t: &str| OutNode::Text(t.to_string());
         let row = || el("tr", &[], vec![el("td", &[], vec![text("a")])]);
         let html = to_html(&clean(vec![row(), el("table", &[], vec![row()])], None));
-        assert_eq!(html, "a<table><tr><td>a</td></tr></table>\n");
+        assert_eq!(html, "a<table><tbody><tr><td>a</td></tr></tbody></table>\n");
+    }
+
+    /// Each shape an HTML parser would restructure comes out the way the parser reads it, so
+    /// the HTML means the same in the page it goes into (ammonia checks this on every output in
+    /// tests/sanitize_oracle.rs and the fuzz loop).
+    #[test]
+    fn output_reads_back_as_the_same_tree() {
+        let text = |t: &str| OutNode::Text(t.to_string());
+        let cell = || el("td", &[], vec![text("c")]);
+        let cases = [
+            (
+                el(
+                    "p",
+                    &[],
+                    vec![
+                        text("before "),
+                        el("b", &[], vec![el("table", &[], vec![el("tr", &[], vec![cell()])])]),
+                        text(" after"),
+                    ],
+                ),
+                "<p>before </p>\n<table><tbody><tr><td>c</td></tr></tbody></table>\n<p> after</p>\n",
+            ),
+            (
+                el("table", &[], vec![text("loose"), el("tbody", &[], vec![cell()])]),
+                "<table><tbody><tr><td>loose</td></tr></tbody><tbody><tr><td>c</td></tr></tbody></table>\n",
+            ),
+            (
+                el("a", &[("href", "https://e.com/a")], vec![el("a", &[("href", "https://e.com/b")], vec![text("x")])]),
+                "<a href=\"https://e.com/a\" rel=\"noopener noreferrer nofollow\">x</a>",
+            ),
+            (
+                el("pre", &[], vec![text("\nline")]),
+                "<pre>\n\nline</pre>\n",
+            ),
+            (
+                el("h2", &[], vec![text("a "), el("h3", &[], vec![text("b")])]),
+                "<h2>a b</h2>\n",
+            ),
+        ];
+        for (tree, want) in cases {
+            assert_eq!(to_html(&clean(vec![tree], None)), want);
+        }
     }
 }

@@ -4,13 +4,20 @@
 // must fail (see hostile.mjs). Like extension.test.mjs, it loads a copy of dist/extension
 // that also grants 127.0.0.1 and opens the view through the worker's self.naqi.activate().
 
-import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ensureOutDir, inView, launchChromiumWithExtension, repoRoot, startServer, waitInView } from './lib.mjs';
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  ensureOutDir,
+  inView,
+  launchChromiumWithExtension,
+  repoRoot,
+  startServer,
+  waitInView,
+} from "./lib.mjs";
 import {
   HOST,
   PAGES,
@@ -20,31 +27,37 @@ import {
   assertRestoredAfterEscape,
   assertScreenshotClean,
   assertUnreadableAndUncovered,
-} from './hostile.mjs';
+} from "./hostile.mjs";
 
-const BUILT = path.join(repoRoot, 'dist', 'extension');
+const BUILT = path.join(repoRoot, "dist", "extension");
 let server;
 let ext;
 let extDir;
 
 const inWorker = async (fn, arg) =>
-  (ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'))).evaluate(fn, arg);
+  (ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent("serviceworker"))).evaluate(
+    fn,
+    arg,
+  );
 
 before(async () => {
-  assert.ok(existsSync(path.join(BUILT, 'manifest.json')), 'run make extension first');
-  extDir = await mkdtemp(path.join(tmpdir(), 'naqi-extension-hostile-'));
+  assert.ok(existsSync(path.join(BUILT, "manifest.json")), "run make extension first");
+  extDir = await mkdtemp(path.join(tmpdir(), "naqi-extension-hostile-"));
   await cp(BUILT, extDir, { recursive: true });
-  const manifestPath = path.join(extDir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  const manifestPath = path.join(extDir, "manifest.json");
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+  manifest.host_permissions = ["http://127.0.0.1/*"];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   const file = (name) => readFileSync(path.join(PAGES, name));
   server = await startServer({
-    headers: (p) => (p.startsWith('/hostile/') ? { 'Content-Security-Policy': "script-src 'self'; style-src 'self'" } : {}),
+    headers: (p) =>
+      p.startsWith("/hostile/")
+        ? { "Content-Security-Policy": "script-src 'self'; style-src 'self'" }
+        : {},
     routes: {
-      '/hostile/index.html': { body: file('hostile.html') },
-      '/hostile/hostile.js': { body: file('hostile.js') },
-      '/hostile/hostile.css': { body: file('hostile.css') },
+      "/hostile/index.html": { body: file("hostile.html") },
+      "/hostile/hostile.js": { body: file("hostile.js") },
+      "/hostile/hostile.css": { body: file("hostile.css") },
     },
   });
   ext = await launchChromiumWithExtension(extDir);
@@ -56,35 +69,37 @@ after(async () => {
   if (extDir) await rm(extDir, { recursive: true, force: true });
 });
 
-test('a hostile page can neither read, drive, cover nor restyle the extension view', { timeout: 120_000 }, async () => {
+test("a hostile page can neither read, drive, cover nor restyle the extension view", {
+  timeout: 120_000,
+}, async () => {
   await inWorker(() => chrome.storage.sync.clear());
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
-  const url = server.url('/hostile/index.html');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => window.scrollTo({ top: 200, behavior: 'instant' }));
-  assert.equal(await page.evaluate(() => window.scrollY), 200, 'the page does not scroll');
-  const rootStyleBefore = await page.evaluate(() => document.documentElement.getAttribute('style'));
+  const url = server.url("/hostile/index.html");
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => window.scrollTo({ top: 200, behavior: "instant" }));
+  assert.equal(await page.evaluate(() => window.scrollY), 200, "the page does not scroll");
+  const rootStyleBefore = await page.evaluate(() => document.documentElement.getAttribute("style"));
   const tabId = await inWorker(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
   const result = await inWorker((id) => self.naqi.activate(id), tabId);
-  assert.equal(result.action, 'opened', JSON.stringify(result));
-  await waitInView(page, HOST, (root) => !!root.querySelector('article'));
+  assert.equal(result.action, "opened", JSON.stringify(result));
+  await waitInView(page, HOST, (root) => !!root.querySelector("article"));
   assert.match(
-    await inView(page, HOST, (root) => root.querySelector('.naqi-title').textContent),
+    await inView(page, HOST, (root) => root.querySelector(".naqi-title").textContent),
     /مكتبة الحي تفتح أبوابها ليلاً/,
   );
 
   await assertUnreadableAndUncovered(page);
   // The extension's globals live in its isolated world, out of the page's reach.
   assert.deepEqual(await page.evaluate(() => [typeof window.NaqiReader, typeof window.NaqiGlue]), [
-    'undefined',
-    'undefined',
+    "undefined",
+    "undefined",
   ]);
-  const outDir = await ensureOutDir('extension');
-  await assertScreenshotClean(page, path.join(outDir, 'hostile.png'));
+  const outDir = await ensureOutDir("extension");
+  await assertScreenshotClean(page, path.join(outDir, "hostile.png"));
   await assertKeyboardStaysInside(page);
   const storedPrefs = async () => {
-    const { prefs } = await inWorker(() => chrome.storage.sync.get('prefs'));
+    const { prefs } = await inWorker(() => chrome.storage.sync.get("prefs"));
     return prefs ? [prefs] : [];
   };
   await assertNotDrivable(page, async () => {
@@ -93,8 +108,12 @@ test('a hostile page can neither read, drive, cover nor restyle the extension vi
     return storedPrefs();
   });
   await assertHostKept(page);
-  await assertScreenshotClean(page, path.join(outDir, 'hostile-dark.png'));
+  await assertScreenshotClean(page, path.join(outDir, "hostile-dark.png"));
   await assertRestoredAfterEscape(page, rootStyleBefore);
-  assert.equal(await page.evaluate(() => window.scrollY), 200, 'the scroll position is not restored');
+  assert.equal(
+    await page.evaluate(() => window.scrollY),
+    200,
+    "the scroll position is not restored",
+  );
   await page.close();
 });

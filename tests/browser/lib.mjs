@@ -13,60 +13,60 @@
 //   and count its distinct colours, so a test can tell a real screenshot
 //   from a blank one.
 
-import { createServer } from 'node:http';
-import { readFile, stat, mkdtemp, rm, mkdir } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { inflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { createServer } from "node:http";
+import { readFile, stat, mkdtemp, rm, mkdir } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { inflateSync } from "node:zlib";
+import { chromium } from "playwright-core";
 
 /** The repository root (two levels above this file). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Where tests write screenshots and other artefacts (gitignored). */
-export const outDir = path.join(repoRoot, 'tests', 'out');
+export const outDir = path.join(repoRoot, "tests", "out");
 
 /** The Chromium binary: `NAQI_CHROMIUM` or Debian's /usr/bin/chromium. */
-export const chromiumPath = process.env.NAQI_CHROMIUM || '/usr/bin/chromium';
+export const chromiumPath = process.env.NAQI_CHROMIUM || "/usr/bin/chromium";
 
 /**
  * Flags every launch uses. Without the background-networking ones Chromium
  * keeps trying to reach the (closed) network.
  */
 export const CHROMIUM_FLAGS = Object.freeze([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ]);
 
 const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/plain; charset=utf-8',
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
 };
 
 /** The Content-Type for a file name, by extension. */
 export function contentTypeFor(name) {
-  return CONTENT_TYPES[path.extname(name).toLowerCase()] || 'application/octet-stream';
+  return CONTENT_TYPES[path.extname(name).toLowerCase()] || "application/octet-stream";
 }
 
 /**
@@ -88,54 +88,56 @@ export async function startServer({ root, headers, routes = {} } = {}) {
   const rootDir = root ? path.resolve(root) : null;
   const requests = [];
   const headersFor = (pathname) =>
-    (typeof headers === 'function' ? headers(pathname) : headers) || {};
+    (typeof headers === "function" ? headers(pathname) : headers) || {};
 
   const server = createServer(async (req, res) => {
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      pathname = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
     } catch {
-      res.writeHead(400).end('bad request');
+      res.writeHead(400).end("bad request");
       return;
     }
     requests.push(pathname);
     const send = (status, body, type, extra = {}) => {
       res.writeHead(status, {
-        'Content-Type': type,
-        'Cache-Control': 'no-store',
+        "Content-Type": type,
+        "Cache-Control": "no-store",
         ...headersFor(pathname),
         ...extra,
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === "HEAD" ? undefined : body);
     };
 
     const route = routes[pathname];
     if (route) {
-      const type = route.type || (path.extname(pathname) ? contentTypeFor(pathname) : 'text/html; charset=utf-8');
+      const type =
+        route.type ||
+        (path.extname(pathname) ? contentTypeFor(pathname) : "text/html; charset=utf-8");
       send(route.status || 200, route.body, type, route.headers);
       return;
     }
     if (!rootDir) {
-      send(404, 'not found', 'text/plain; charset=utf-8');
+      send(404, "not found", "text/plain; charset=utf-8");
       return;
     }
     let file = path.join(rootDir, pathname);
     if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
-      send(403, 'forbidden', 'text/plain; charset=utf-8');
+      send(403, "forbidden", "text/plain; charset=utf-8");
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
       send(200, body, contentTypeFor(file));
     } catch {
-      send(404, 'not found', 'text/plain; charset=utf-8');
+      send(404, "not found", "text/plain; charset=utf-8");
     }
   });
 
   await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
   });
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
@@ -143,7 +145,7 @@ export async function startServer({ root, headers, routes = {} } = {}) {
     origin,
     port,
     requests,
-    url: (p = '/') => origin + (p.startsWith('/') ? p : '/' + p),
+    url: (p = "/") => origin + (p.startsWith("/") ? p : `/${p}`),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -156,7 +158,7 @@ function assertChromiumPresent() {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}; run scripts/setup.sh ` +
-        '(apt-get install chromium) or set NAQI_CHROMIUM',
+        "(apt-get install chromium) or set NAQI_CHROMIUM",
     );
   }
 }
@@ -198,10 +200,10 @@ export async function launchChromiumWithExtension(
 ) {
   assertChromiumPresent();
   const ext = path.resolve(extensionDir);
-  if (!existsSync(path.join(ext, 'manifest.json'))) {
+  if (!existsSync(path.join(ext, "manifest.json"))) {
     throw new Error(`no manifest.json in ${ext}; run make extension first`);
   }
-  const profile = await mkdtemp(path.join(tmpdir(), 'naqi-chromium-'));
+  const profile = await mkdtemp(path.join(tmpdir(), "naqi-chromium-"));
   const close = async () => {
     await context.close().catch(() => {});
     await rm(profile, { recursive: true, force: true });
@@ -219,7 +221,9 @@ export async function launchChromiumWithExtension(
   try {
     let [serviceWorker] = context.serviceWorkers();
     if (!serviceWorker) {
-      serviceWorker = await context.waitForEvent('serviceworker', { timeout: serviceWorkerTimeoutMs });
+      serviceWorker = await context.waitForEvent("serviceworker", {
+        timeout: serviceWorkerTimeoutMs,
+      });
     }
     const extensionId = new URL(serviceWorker.url()).host;
     return { context, serviceWorker, extensionId, close };
@@ -260,7 +264,8 @@ export function countPixels(png, test) {
   let count = 0;
   scanPng(png, (line, channels) => {
     for (let x = 0; x < line.length; x += channels) {
-      const [r, g, b] = channels >= 3 ? [line[x], line[x + 1], line[x + 2]] : [line[x], line[x], line[x]];
+      const [r, g, b] =
+        channels >= 3 ? [line[x], line[x + 1], line[x + 2]] : [line[x], line[x], line[x]];
       if (test(r, g, b)) count++;
     }
   });
@@ -269,9 +274,9 @@ export function countPixels(png, test) {
 
 /** Decodes a PNG row by row, calling `visit(row, channels)` with each unfiltered row. */
 function scanPng(png, visit) {
-  const buf = typeof png === 'string' ? readFileSync(png) : png;
-  const SIGNATURE = '89504e470d0a1a0a';
-  if (buf.subarray(0, 8).toString('hex') !== SIGNATURE) throw new Error('not a PNG');
+  const buf = typeof png === "string" ? readFileSync(png) : png;
+  const SIGNATURE = "89504e470d0a1a0a";
+  if (buf.subarray(0, 8).toString("hex") !== SIGNATURE) throw new Error("not a PNG");
   let width = 0;
   let height = 0;
   let bitDepth = 0;
@@ -280,17 +285,17 @@ function scanPng(png, visit) {
   const idat = [];
   for (let at = 8; at + 8 <= buf.length; ) {
     const length = buf.readUInt32BE(at);
-    const type = buf.toString('latin1', at + 4, at + 8);
+    const type = buf.toString("latin1", at + 4, at + 8);
     const data = buf.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
+    if (type === "IHDR") {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       bitDepth = data[8];
       colourType = data[9];
       interlace = data[12];
-    } else if (type === 'IDAT') {
+    } else if (type === "IDAT") {
       idat.push(data);
-    } else if (type === 'IEND') {
+    } else if (type === "IEND") {
       break;
     }
     at += 12 + length;
@@ -298,7 +303,9 @@ function scanPng(png, visit) {
   const channelsByType = { 0: 1, 2: 3, 4: 2, 6: 4 };
   const channels = channelsByType[colourType];
   if (bitDepth !== 8 || !channels || interlace !== 0) {
-    throw new Error(`unsupported PNG (depth ${bitDepth}, colour type ${colourType}, interlace ${interlace})`);
+    throw new Error(
+      `unsupported PNG (depth ${bitDepth}, colour type ${colourType}, interlace ${interlace})`,
+    );
   }
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
@@ -345,7 +352,7 @@ export function assertScreenshotNotBlank(file, minColours = 16) {
 }
 
 /** Creates `tests/out/` (or a subfolder of it) and returns its path. */
-export async function ensureOutDir(sub = '') {
+export async function ensureOutDir(sub = "") {
   const dir = path.join(outDir, sub);
   await mkdir(dir, { recursive: true });
   return dir;
@@ -353,12 +360,14 @@ export async function ensureOutDir(sub = '') {
 
 /** The project's sample pages: `{ name, file, html, expected }` for each. */
 export function loadSample(name) {
-  const file = path.join(repoRoot, 'samples', `${name}.html`);
+  const file = path.join(repoRoot, "samples", `${name}.html`);
   return {
     name,
     file,
-    html: readFileSync(file, 'utf8'),
-    expected: JSON.parse(readFileSync(path.join(repoRoot, 'samples', `${name}.expected.json`), 'utf8')),
+    html: readFileSync(file, "utf8"),
+    expected: JSON.parse(
+      readFileSync(path.join(repoRoot, "samples", `${name}.expected.json`), "utf8"),
+    ),
   };
 }
 
@@ -391,15 +400,18 @@ async function cdpFor(page) {
  */
 export async function inView(page, hostSelector, fn, arg) {
   const cdp = await cdpFor(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const { nodeId } = await cdp.send("DOM.querySelector", {
+    nodeId: root.nodeId,
+    selector: hostSelector,
+  });
   if (!nodeId) return null;
-  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  const { node } = await cdp.send("DOM.describeNode", { nodeId, depth: 1, pierce: true });
   const shadow = node.shadowRoots?.[0];
   if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
   try {
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    const { result, exceptionDetails } = await cdp.send("Runtime.callFunctionOn", {
       objectId: object.objectId,
       functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
       arguments: [{ value: arg }],
@@ -407,11 +419,13 @@ export async function inView(page, hostSelector, fn, arg) {
       awaitPromise: true,
     });
     if (exceptionDetails) {
-      throw new Error(`inView: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      throw new Error(
+        `inView: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+      );
     }
     return result.value ?? null;
   } finally {
-    await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => {});
+    await cdp.send("Runtime.releaseObject", { objectId: object.objectId }).catch(() => {});
   }
 }
 
@@ -421,7 +435,8 @@ export async function waitInView(page, hostSelector, fn, arg, { timeout = 30000 
   for (;;) {
     const value = await inView(page, hostSelector, fn, arg);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`waitInView: nothing after ${timeout} ms on ${hostSelector}`);
+    if (Date.now() > deadline)
+      throw new Error(`waitInView: nothing after ${timeout} ms on ${hostSelector}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -437,7 +452,7 @@ export async function clickInView(page, hostSelector, selector) {
     (root, sel) => {
       const target = root.querySelector(sel);
       if (!target) return null;
-      target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      target.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
       const box = target.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
@@ -452,7 +467,11 @@ export async function clickInView(page, hostSelector, selector) {
  * opening the panel first with a real click when it is closed.
  */
 export async function clickInPanel(page, hostSelector, selector) {
-  const closed = await inView(page, hostSelector, (root) => root.querySelector('.naqi-panel')?.hidden ?? false);
+  const closed = await inView(
+    page,
+    hostSelector,
+    (root) => root.querySelector(".naqi-panel")?.hidden ?? false,
+  );
   if (closed) await clickInView(page, hostSelector, 'button[data-action="panel"]');
   await clickInView(page, hostSelector, selector);
 }
@@ -464,18 +483,25 @@ export async function clickInPanel(page, hostSelector, selector) {
  */
 export async function renderedFonts(page, hostSelector, selector) {
   const cdp = await cdpFor(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodeId: hostId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
-  const { node } = await cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const { nodeId: hostId } = await cdp.send("DOM.querySelector", {
+    nodeId: root.nodeId,
+    selector: hostSelector,
+  });
+  const { node } = await cdp.send("DOM.describeNode", { nodeId: hostId, depth: 1, pierce: true });
   const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
   if (!backendNodeId) return null;
   const {
     nodeIds: [shadowId],
-  } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowId, selector });
+  } = await cdp.send("DOM.pushNodesByBackendIdsToFrontend", { backendNodeIds: [backendNodeId] });
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: shadowId, selector });
   if (!nodeId) return null;
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  return fonts.map(({ familyName, glyphCount, isCustomFont }) => ({ familyName, glyphCount, isCustomFont }));
+  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+  return fonts.map(({ familyName, glyphCount, isCustomFont }) => ({
+    familyName,
+    glyphCount,
+    isCustomFont,
+  }));
 }

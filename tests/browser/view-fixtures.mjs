@@ -2,75 +2,96 @@
 // naqi's `extract` returns, and a bare page that mounts them with reader.js and the bundled
 // fonts (dist/www). Used by www-view*.test.mjs.
 
-import { startServer } from './lib.mjs';
+import { startServer } from "./lib.mjs";
 
 const para = (text) => `<p>${text}</p>`;
 
 export const ARTICLES = {
   ar: {
-    title: 'ٱلمدينة تفتح مكتبة ليلية جديدة في 2025',
-    dir: 'rtl',
-    lang: 'ar',
-    siteName: 'CNNArabic',
-    byline: 'بقلم: سلمى يوسف',
-    published: '2025-03-04',
+    title: "ٱلمدينة تفتح مكتبة ليلية جديدة في 2025",
+    dir: "rtl",
+    lang: "ar",
+    siteName: "CNNArabic",
+    byline: "بقلم: سلمى يوسف",
+    published: "2025-03-04",
     contentHtml: [
-      para('كَتَبَ ٱلمراسلُ أن المكتبة الجديدة تفتح أبوابها من الساعة 8 مساءً حتى الفجر، وتضم 12000 كتاب وقاعة لـ CNN ومراسليها.'),
-      para('وقال مدير المكتبة إن الفكرة بدأت قبل ثلاث سنوات عندما طلب طلاب الجامعة مكاناً هادئاً للدراسة ليلاً.'),
-      '<ol><li>قاعة القراءة الكبرى</li><li>ركن الأطفال</li><li>غرفة الأرشيف</li></ol>',
-      ...Array.from({ length: 14 }, (_, i) => para(`فقرة ${i + 1}: يتابع التقرير وصف المكان وساعات العمل والخدمات التي يقدمها للزوار من سكان المدينة ومن خارجها، مع شرح طريقة الحجز.`)),
-    ].join(''),
-    text: '',
-    markdown: '',
+      para(
+        "كَتَبَ ٱلمراسلُ أن المكتبة الجديدة تفتح أبوابها من الساعة 8 مساءً حتى الفجر، وتضم 12000 كتاب وقاعة لـ CNN ومراسليها.",
+      ),
+      para(
+        "وقال مدير المكتبة إن الفكرة بدأت قبل ثلاث سنوات عندما طلب طلاب الجامعة مكاناً هادئاً للدراسة ليلاً.",
+      ),
+      "<ol><li>قاعة القراءة الكبرى</li><li>ركن الأطفال</li><li>غرفة الأرشيف</li></ol>",
+      ...Array.from({ length: 14 }, (_, i) =>
+        para(
+          `فقرة ${i + 1}: يتابع التقرير وصف المكان وساعات العمل والخدمات التي يقدمها للزوار من سكان المدينة ومن خارجها، مع شرح طريقة الحجز.`,
+        ),
+      ),
+    ].join(""),
+    text: "",
+    markdown: "",
     wordCount: 400,
     readingTime: { minMinutes: 2, maxMinutes: 3 },
     removed: [
-      { kind: 'read-also', rule: 'label-box', label: 'اقرأ أيضاً:', preview: 'افتتاح حديقة عامة جديدة على شاطئ المدينة الشمالي' },
-      { kind: 'boilerplate', rule: 'boilerplate', preview: 'pdf' },
-      { kind: 'other-article', rule: 'label-flat', preview: 'المقال التالي: أسعار الخضار ترتفع في الأسواق الشعبية هذا الأسبوع' },
+      {
+        kind: "read-also",
+        rule: "label-box",
+        label: "اقرأ أيضاً:",
+        preview: "افتتاح حديقة عامة جديدة على شاطئ المدينة الشمالي",
+      },
+      { kind: "boilerplate", rule: "boilerplate", preview: "pdf" },
+      {
+        kind: "other-article",
+        rule: "label-flat",
+        preview: "المقال التالي: أسعار الخضار ترتفع في الأسواق الشعبية هذا الأسبوع",
+      },
     ],
   },
   fa: {
-    title: 'کتابخانهٔ شبانه‌روزی در مرکز شهر باز شد',
-    dir: 'rtl',
-    lang: 'fa',
-    siteName: 'Example News',
+    title: "کتابخانهٔ شبانه‌روزی در مرکز شهر باز شد",
+    dir: "rtl",
+    lang: "fa",
+    siteName: "Example News",
     contentHtml: [
-      para('این کتابخانه از ساعت ۸ شب تا صبح باز است و ۱۲۰۰۰ جلد کتاب دارد.'),
-      '<ol><li>سالن اصلی</li><li>بخش کودکان</li></ol>',
-      para('مدیر کتابخانه گفت این طرح سه سال پیش با درخواست دانشجویان آغاز شد.'),
-    ].join(''),
-    text: '',
-    markdown: '',
+      para("این کتابخانه از ساعت ۸ شب تا صبح باز است و ۱۲۰۰۰ جلد کتاب دارد."),
+      "<ol><li>سالن اصلی</li><li>بخش کودکان</li></ol>",
+      para("مدیر کتابخانه گفت این طرح سه سال پیش با درخواست دانشجویان آغاز شد."),
+    ].join(""),
+    text: "",
+    markdown: "",
     wordCount: 60,
     removed: [],
   },
   ur: {
-    title: 'شہر میں رات بھر کھلی رہنے والی لائبریری کا افتتاح',
-    dir: 'rtl',
-    lang: 'ur',
+    title: "شہر میں رات بھر کھلی رہنے والی لائبریری کا افتتاح",
+    dir: "rtl",
+    lang: "ur",
     contentHtml: [
-      para('یہ لائبریری رات آٹھ بجے سے صبح تک کھلی رہتی ہے اور اس میں بارہ ہزار کتابیں موجود ہیں۔'),
-      '<ol><li>مرکزی ہال</li><li>بچوں کا گوشہ</li></ol>',
-      para('لائبریری کے منتظم نے بتایا کہ یہ منصوبہ طلبہ کی درخواست پر تین سال پہلے شروع ہوا۔'),
-    ].join(''),
-    text: '',
-    markdown: '',
+      para("یہ لائبریری رات آٹھ بجے سے صبح تک کھلی رہتی ہے اور اس میں بارہ ہزار کتابیں موجود ہیں۔"),
+      "<ol><li>مرکزی ہال</li><li>بچوں کا گوشہ</li></ol>",
+      para("لائبریری کے منتظم نے بتایا کہ یہ منصوبہ طلبہ کی درخواست پر تین سال پہلے شروع ہوا۔"),
+    ].join(""),
+    text: "",
+    markdown: "",
     wordCount: 60,
     removed: [],
   },
   en: {
-    title: 'A night library opens in the old tram depot',
-    dir: 'ltr',
-    lang: 'en',
-    siteName: 'The Example Post',
-    byline: 'By Sam Reed',
+    title: "A night library opens in the old tram depot",
+    dir: "ltr",
+    lang: "en",
+    siteName: "The Example Post",
+    byline: "By Sam Reed",
     contentHtml: [
-      para('The library opens at 8 pm and stays open until dawn, with 12,000 books and a quiet hall.'),
-      para('Its director said the idea came from students who wanted somewhere calm to study at night.'),
-    ].join(''),
-    text: '',
-    markdown: '',
+      para(
+        "The library opens at 8 pm and stays open until dawn, with 12,000 books and a quiet hall.",
+      ),
+      para(
+        "Its director said the idea came from students who wanted somewhere calm to study at night.",
+      ),
+    ].join(""),
+    text: "",
+    markdown: "",
     wordCount: 40,
     removed: [],
   },
@@ -105,5 +126,5 @@ window.show = (article, options = {}) => {
   return true;
 };
 </script>`;
-  return startServer({ root: siteDir, routes: { '/view.html': { body: page } } });
+  return startServer({ root: siteDir, routes: { "/view.html": { body: page } } });
 }

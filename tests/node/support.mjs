@@ -70,3 +70,17 @@ export async function checkAcceptance(t, getArticle) {
     assert.ok(!article.text.includes("إقرأ أيضاً"));
   });
 }
+
+/**
+ * The code block that follows `<!-- example: NAME -->` in the installed package's README, as
+ * written there (the tests run the README's examples, so a broken one fails them).
+ */
+export function readmeExample(name) {
+  const readme = readFileSync(path.join(consumer, "node_modules", "naqi", "README.md"), "utf8");
+  const marker = `<!-- example: ${name} -->`;
+  const at = readme.indexOf(marker);
+  assert.ok(at >= 0, `the README has no ${marker}`);
+  const block = readme.slice(at + marker.length).match(/^\s*```[a-z]*\n([\s\S]*?)\n```/);
+  assert.ok(block, `no code block right after ${marker}`);
+  return block[1] + "\n";
+}

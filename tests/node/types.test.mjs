@@ -17,6 +17,10 @@ import {
   type Options, type ReadingTime, type Removal, type RemovalKind, type RemovalRule, type RemovalStage,
 } from "naqi";
 import init, { initSync, extract as extractWeb, type InitInput } from "naqi/web";
+import {
+  closeReader, DEFAULT_PREFS, openReader, renderArticle, UI_LANGS,
+  type ReaderHandle, type ReaderOptions, type ReaderPrefs,
+} from "naqi/reader";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type NotAny<T> = IsAny<T> extends true ? false : true;
@@ -48,7 +52,36 @@ export type Checks = [
   Assert<NotAny<RemovalStage>>,
   Assert<NotAny<ErrorCode>>,
   Assert<NotAny<InitInput>>,
+  Assert<NoAnyIn<typeof openReader>>,
+  Assert<NoAnyIn<typeof closeReader>>,
+  Assert<NoAnyIn<typeof renderArticle>>,
+  Assert<NoAnyField<ReaderPrefs>>,
+  Assert<NoAnyField<ReaderOptions>>,
+  Assert<NoAnyField<ReaderHandle>>,
 ];
+
+export function reader(article: Article, container: HTMLElement): boolean {
+  const options: ReaderOptions = {
+    prefs: { theme: "sepia", fontSize: 22 },
+    uiLang: "ar",
+    fonts: "/node_modules/naqi/fonts/",
+    onPrefsChange: (prefs: ReaderPrefs) => void prefs.fontSize,
+    onClose: () => {},
+  };
+  const open: ReaderHandle = openReader(article, options);
+  open.setPrefs({ theme: "dark" });
+  const inline: ReaderHandle = renderArticle(article, container);
+  inline.unmount();
+  renderArticle({ title: "t", contentHtml: "<p>x</p>", dir: "ltr" }, container);
+  // @ts-expect-error: not a theme
+  open.setPrefs({ theme: "blue" });
+  // @ts-expect-error: an article needs at least title, contentHtml and dir
+  openReader({ title: "t" });
+  // @ts-expect-error: not a language of the view's interface
+  openReader(article, { uiLang: "de" });
+  const lang: "ar" | "en" | "fa" | "ur" | undefined = UI_LANGS[0];
+  return closeReader() && DEFAULT_PREFS.tashkeel && lang !== undefined;
+}
 
 export function use(html: string): string {
   const options: Options = { url: "https://example.com/a", removeRelated: true, extraLabels: ["x"] };
