@@ -14,6 +14,8 @@ export {
   type ReadingTime,
   type Removal,
   type RemovalKind,
+  type RemovalRule,
+  type RemovalStage,
 } from "./wasm/full/naqi_node.cjs";
 
 /** An error from naqi, with a stable machine-readable `code`. */

@@ -1,6 +1,8 @@
-//! The owned result types: [`Article`], [`Removal`] and their parts.
+//! The owned result types: [`Article`] and its parts (the removal report is in `removal`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::removal::Removal;
 
 /// Text direction of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -35,86 +37,13 @@ pub struct ReadingTime {
     pub max_minutes: u32,
 }
 
-/// What kind of block a [`Removal`] took out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum RemovalKind {
-    /// "Read also" / "see also" / "watch also": a teaser of another article.
-    ReadAlso,
-    /// Related or similar articles and topics.
-    Related,
-    /// Most read, most viewed, trending rails.
-    MostRead,
-    /// Editor's picks, recommendations, "you may like".
-    Recommended,
-    /// Latest news rails and tickers.
-    LatestNews,
-    /// Share bars and social buttons.
-    Share,
-    /// "Follow us" and app promotion.
-    FollowUs,
-    /// Tag and keyword lists.
-    Tags,
-    /// Comment sections and comment calls to action.
-    Comments,
-    /// Newsletter sign-up boxes.
-    Newsletter,
-    /// Advertisements and sponsored slots.
-    Ad,
-    /// Unlabelled link lists or teaser cards inside the body.
-    LinkList,
-    /// Another article's headline and body on the same page: a flat "read also" teaser, an
-    /// article appended below by infinite scroll, a "next article" block.
-    OtherArticle,
-    /// Lines sites put inside the article that are not part of it: news-ID lines, editorial
-    /// disclaimers, "continued" and "end of message" markers, photo credits.
-    Boilerplate,
-}
-
-impl RemovalKind {
-    /// The kebab-case name used in JSON, e.g. `"read-also"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RemovalKind::ReadAlso => "read-also",
-            RemovalKind::Related => "related",
-            RemovalKind::MostRead => "most-read",
-            RemovalKind::Recommended => "recommended",
-            RemovalKind::LatestNews => "latest-news",
-            RemovalKind::Share => "share",
-            RemovalKind::FollowUs => "follow-us",
-            RemovalKind::Tags => "tags",
-            RemovalKind::Comments => "comments",
-            RemovalKind::Newsletter => "newsletter",
-            RemovalKind::Ad => "ad",
-            RemovalKind::LinkList => "link-list",
-            RemovalKind::OtherArticle => "other-article",
-            RemovalKind::Boilerplate => "boilerplate",
-        }
-    }
-}
-
-/// One block that the related-content stage removed, for the removal report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Removal {
-    /// What the block was.
-    pub kind: RemovalKind,
-    /// The rule that matched, e.g. `"label-box"`, `"inline-line"`, `"class-hint"`.
-    pub rule: String,
-    /// The label text as it appears on the page (e.g. `"إقرأ أيضاً:"`), when a label matched.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub label: Option<String>,
-    /// The first words of the removed text.
-    pub preview: String,
-}
-
 /// A page's own article, cleaned, with its metadata and what was removed.
+///
+/// Only naqi builds articles (new fields may be added in any release); read its fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Article {
     /// The article's headline.
     pub title: String,
@@ -155,6 +84,7 @@ pub struct Article {
     pub word_count: usize,
     /// Estimated reading time.
     pub reading_time: ReadingTime,
-    /// The related-content blocks that were removed, in document order.
+    /// The blocks with text that the stages removed, stage by stage (at most
+    /// [`MAX_REMOVALS`](crate::MAX_REMOVALS)).
     pub removed: Vec<Removal>,
 }

@@ -1,7 +1,9 @@
 //! The clean stage: drop what can never be article content, then (optionally) unlikely candidates.
 
 use crate::dom::{is_non_content, Dom, Fragment, Measures, NodeId};
+use crate::removal::report;
 use crate::text::contains_ignore_ascii_case;
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// ARIA roles of navigation, dialogs and alerts.
 const NON_CONTENT_ROLES: &[&str] = &[
@@ -70,9 +72,13 @@ const MAYBE: &[&str] = &[
 ];
 
 /// Removes scripts, styles, forms controls, navigation and hidden elements, and the markup
-/// read from `<noscript>` when the page shows its content without it.
-pub(crate) fn remove_non_content(dom: &mut Dom) {
+/// read from `<noscript>` when the page shows its content without it. Hidden elements and
+/// landmarks by role that hold text are reported to `out` (scripts, styles and the like never
+/// are: they hold no text a reader would miss).
+pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
     let mut expanded = Vec::new();
+    // Elements inside a removed one go unreported: the report names the outermost.
+    let mut reported_until = 0;
     for id in 0..dom.len() {
         if dom.attr(id, "class") == Some(crate::parse::NOSCRIPT_CONTENT_CLASS)
             && dom.tag(id) == "div"
@@ -82,14 +88,23 @@ pub(crate) fn remove_non_content(dom: &mut Dom) {
         if dom.is_removed(id) || !dom.is_element(id) {
             continue;
         }
-        if is_non_content(dom.tag(id)) || is_hidden(dom, id) {
-            dom.remove(id);
+        let rule = if is_non_content(dom.tag(id)) {
+            None
+        } else if is_hidden(dom, id) {
+            Some((RemovalKind::Hidden, RemovalRule::HiddenElement))
+        } else if dom.attr(id, "role").is_some_and(|role| {
+            NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+        }) {
+            Some((RemovalKind::Furniture, RemovalRule::NonContentRole))
+        } else {
             continue;
-        }
-        if let Some(role) = dom.attr(id, "role") {
-            if NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
-                dom.remove(id);
+        };
+        dom.remove(id);
+        if id >= reported_until {
+            if let Some((kind, rule)) = rule {
+                report(out, dom, kind, rule, id);
             }
+            reported_until = dom.subtree_end(id);
         }
     }
     remove_noscript_copies(dom, &expanded);
@@ -114,7 +129,9 @@ fn remove_noscript_copies(dom: &mut Dom, expanded: &[NodeId]) {
 
 /// Removes elements whose class or id marks them as page furniture (menus, footers, sidebars),
 /// unless they also look like content, sit in a table or code, or hold `keep`.
-pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
+///
+/// Those that hold text are reported to `out`.
+pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec<Removal>) {
     let holds_keep = dom.holders_of(keep);
     let (unlikely, maybe) = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
     dom.walk_live(0, dom.len(), |dom, id| {
@@ -126,6 +143,12 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>) {
                 .any(|a| matches!(dom.tag(a), "table" | "code"));
         if unlikely {
             dom.remove(id);
+            let rule = if matches!(dom.tag(id), "aside" | "footer") {
+                RemovalRule::UnlikelyTag
+            } else {
+                RemovalRule::UnlikelyHint
+            };
+            report(out, dom, RemovalKind::Furniture, rule, id);
         }
         unlikely
     });

@@ -118,18 +118,21 @@ impl Default for Options {
 
 impl Options {
     /// Sets [`Options::url`].
+    #[must_use]
     pub fn with_url(mut self, url: impl Into<String>) -> Self {
         self.url = Some(url.into());
         self
     }
 
     /// Sets [`Options::remove_related`].
+    #[must_use]
     pub fn with_remove_related(mut self, remove: bool) -> Self {
         self.remove_related = remove;
         self
     }
 
     /// Sets [`Options::extra_labels`].
+    #[must_use]
     pub fn with_extra_labels<I, S>(mut self, labels: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -140,24 +143,28 @@ impl Options {
     }
 
     /// Sets [`Options::keep_images`].
+    #[must_use]
     pub fn with_keep_images(mut self, keep: bool) -> Self {
         self.keep_images = keep;
         self
     }
 
     /// Sets [`Options::max_input_bytes`].
+    #[must_use]
     pub fn with_max_input_bytes(mut self, limit: usize) -> Self {
         self.max_input_bytes = limit;
         self
     }
 
     /// Sets [`Options::max_elements`].
+    #[must_use]
     pub fn with_max_elements(mut self, limit: usize) -> Self {
         self.max_elements = limit;
         self
     }
 
     /// Sets [`Options::min_text_chars`].
+    #[must_use]
     pub fn with_min_text_chars(mut self, chars: usize) -> Self {
         self.min_text_chars = chars;
         self
@@ -165,6 +172,7 @@ impl Options {
 
     /// Sets [`Options::time_budget_ms`]; `None` (or zero) removes the budget. A budget is
     /// counted in whole milliseconds, rounded up (so any budget above zero is at least 1 ms).
+    #[must_use]
     pub fn with_time_budget(mut self, budget: Option<std::time::Duration>) -> Self {
         self.time_budget_ms = budget.map(|d| {
             let ms = d.as_millis() + u128::from(d.subsec_nanos() % 1_000_000 != 0);

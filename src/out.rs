@@ -81,33 +81,5 @@ impl OutNode {
     }
 }
 
-/// True for block-level output tags.
-pub(crate) fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "blockquote"
-            | "pre"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "hr"
-    )
-}
+/// True for block-level output tags (the allowlist's, in `dom::tags`).
+pub(crate) use crate::dom::is_output_block as is_block;

@@ -15,6 +15,9 @@
 //! 7. **sanitize** the output tree against the allowlist;
 //! 8. **serialize** it as HTML, text and Markdown, then the derived metadata (language,
 //!    direction, excerpt, reading time).
+//!
+//! Every stage that removes blocks with text reports them (the article's `removed`, at most
+//! `MAX_REMOVALS` entries, in stage order), each with its `RemovalRule`.
 
 #[cfg(feature = "html")]
 use std::borrow::Cow;
@@ -28,7 +31,7 @@ use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::metadata::Metadata;
 use crate::out::OutNode;
 use crate::parse::{self, Parsed};
-use crate::sanitize::url_policy::{self, Use};
+use crate::url_policy::{self, Use};
 use crate::{clean, metadata, postprocess, related, sanitize, score, select, serialize};
 use crate::{Error, Options, Removal};
 
@@ -91,7 +94,8 @@ pub(crate) fn run_until(
     }
     let title = metadata::title::choose(&meta);
 
-    clean::remove_non_content(&mut dom);
+    let mut removals = Vec::new();
+    clean::remove_non_content(&mut dom, &mut removals);
     deadline.check()?;
     if stop == Stage::Clean {
         return Ok(None);
@@ -102,16 +106,14 @@ pub(crate) fn run_until(
         .as_deref()
         .map(metadata::byline::clean)
         .or_else(|| metadata::byline::find(&dom));
-    let removals = if options.remove_related {
-        related::run(
+    if options.remove_related {
+        removals.extend(related::run(
             &mut dom,
             &Lexicon::new(&options.extra_labels),
             &title,
             title_node,
-        )
-    } else {
-        Vec::new()
-    };
+        ));
+    }
     deadline.check()?;
     if stop == Stage::Related {
         return Ok(None);
@@ -123,15 +125,15 @@ pub(crate) fn run_until(
     for strip_unlikely in [true, false] {
         deadline.check()?;
         dom.removed.clone_from(&before_unlikely);
+        let mut attempt_removals = removals.clone();
         if strip_unlikely {
-            clean::remove_unlikely(&mut dom, title_node);
+            clean::remove_unlikely(&mut dom, title_node, &mut attempt_removals);
         }
         let m = Measures::of(&dom);
         let scores = score::run(&dom, &m);
         let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
-        let mut attempt_removals = removals.clone();
         let page = postprocess::Page {
             title: &title,
             base: meta.base.as_ref(),
@@ -172,10 +174,11 @@ fn assemble(
     let Attempt {
         out,
         text,
-        removed,
+        mut removed,
         first_root,
         ..
     } = best;
+    removed.truncate(crate::MAX_REMOVALS);
     // The first 20,000 characters tell the scripts apart well enough.
     let sample_end = text
         .char_indices()
@@ -317,8 +320,10 @@ pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
     let Ok(Parsed { mut dom, .. }) = checked_parse(input, &Options::default()) else {
         return false;
     };
-    clean::remove_non_content(&mut dom);
-    clean::remove_unlikely(&mut dom, None);
+    // The report is not read here.
+    let mut removals = Vec::new();
+    clean::remove_non_content(&mut dom, &mut removals);
+    clean::remove_unlikely(&mut dom, None, &mut removals);
     let m = Measures::of(&dom);
     derived::readable_score(&dom, &m) > derived::READABLE_SCORE
 }

@@ -1,5 +1,6 @@
 //! Text helpers every stage shares: whitespace collapsing, word-boundary truncation and the
-//! byte-level substring tests used on class names, tags and lines.
+//! byte-level substring tests used on class names, tags and lines, and the one decoder of
+//! character references.
 
 /// Appends `s` to `out`, collapsing whitespace runs (including across the boundary) to one space.
 pub(crate) fn push_collapsed(out: &mut String, s: &str) {
@@ -54,6 +55,55 @@ pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
         || hay
             .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Decodes the common named character references (`&quot;`, `&amp;`, `&apos;`, `&lt;`,
+/// `&gt;`, `&nbsp;` as a space) and all numeric ones (`&#1588;`, `&#x41;`); anything else,
+/// such as `&bogus;` or a bare `&`, is kept as written. The metadata stage uses it on values a
+/// double-escaping CMS left encoded; the fixture tests use it (through `naqi::testing`) to read
+/// through references in `content_html`.
+pub fn decode_references(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        // A reference name is short: look for its ';' in the next bytes only (searching the
+        // whole rest for each '&' made '&'-dense text quadratic).
+        let window = after.as_bytes().get(..11).unwrap_or(after.as_bytes());
+        let decoded = memchr::memchr(b';', window).and_then(|e| {
+            let name = after.get(..e)?;
+            let c = match name {
+                "quot" => '"',
+                "amp" => '&',
+                "apos" => '\'',
+                "lt" => '<',
+                "gt" => '>',
+                "nbsp" => ' ',
+                n if n.starts_with("#x") || n.starts_with("#X") => {
+                    char::from_u32(u32::from_str_radix(n.get(2..)?, 16).ok()?)?
+                }
+                n if n.starts_with('#') => char::from_u32(n.get(1..)?.parse().ok()?)?,
+                _ => return None,
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

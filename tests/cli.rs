@@ -112,6 +112,17 @@ fn extract_prints_each_format_as_the_library_returns_it() {
     ] {
         assert!(json.get(key).is_some(), "JSON output lacks {key}");
     }
+    // Each removal names its stage and rule as the kebab-case strings of the Rust enums.
+    let removed = json["removed"].as_array().unwrap();
+    assert!(!removed.is_empty(), "the page has a read-also line");
+    for r in removed {
+        let rule = r["rule"].as_str().unwrap();
+        assert!(
+            naqi::RemovalRule::ALL.iter().any(|x| x.as_str() == rule),
+            "{rule}"
+        );
+        assert!(r["stage"].is_string() && r["kind"].is_string(), "{r}");
+    }
 
     for (format, expected) in [
         ("json", serde_json::to_string_pretty(&article).unwrap()),

@@ -13,6 +13,7 @@
 //! | `content_html_contains`, `content_html_not_contains` | `content_html` |
 //! | `removed_labels` | each equals a removal's label (trailing `:` and spaces trimmed) or is part of it |
 //! | `removed_kinds` | each is the kind of some removal (`"read-also"`, `"related"`, ...) |
+//! | `removed_rules` | each is the rule of some removal (`"label-box"`, `"hidden-element"`, ...); every [`naqi::RemovalRule`] is listed by some fixture |
 //! | `url` | passed as `Options::url` |
 //! | `error` | the extraction fails with this `Error::code()` |
 //!
@@ -50,6 +51,8 @@ struct Expected {
     removed_labels: Vec<String>,
     #[serde(default)]
     removed_kinds: Vec<String>,
+    #[serde(default)]
+    removed_rules: Vec<String>,
     lead_image: Option<String>,
     published: Option<String>,
     site_name: Option<String>,
@@ -77,49 +80,6 @@ fn squash(s: &str) -> String {
 /// `<p dir="auto">text</p>`: whitespace at block boundaries does not change what is shown.
 fn squash_markup(s: &str) -> String {
     squash(s).replace("> ", ">").replace(" <", "<")
-}
-
-/// Decodes character references (`&#32;`, `&#x627;`, `&amp;`, `&nbsp;` ...) so that text hidden
-/// behind entities in `content_html` is still found by `must_not_contain`.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &after[1..end];
-            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
-            {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => None,
-                }
-            };
-            ch.map(|c| (c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A removal label as compared: trailing colons, spaces and NBSPs trimmed.
@@ -163,9 +123,10 @@ fn describe(article: &naqi::Article) -> String {
     for r in &article.removed {
         let _ = writeln!(
             out,
-            "  - {} / {} / label {} / \"{}\"",
+            "  - {} / {} / {} / label {} / \"{}\"",
+            r.stage.as_str(),
             r.kind.as_str(),
-            r.rule,
+            r.rule.as_str(),
             show(r.label.as_deref()),
             r.preview
         );
@@ -181,7 +142,7 @@ fn check_article(expected: &Expected, article: &naqi::Article) -> Vec<String> {
     let mut failures = Vec::new();
     let text = squash(&article.text);
     let html = squash_markup(&article.content_html);
-    let html_text = squash(&decode_entities(&article.content_html));
+    let html_text = squash(&naqi::testing::decode_references(&article.content_html));
 
     if let Some(want) = &expected.title {
         if article.title.trim() != want.trim() {
@@ -276,6 +237,11 @@ fn check_article(expected: &Expected, article: &naqi::Article) -> Vec<String> {
             failures.push(format!("removed_kinds: no removal of kind \"{want}\""));
         }
     }
+    for want in &expected.removed_rules {
+        if !article.removed.iter().any(|r| r.rule.as_str() == want) {
+            failures.push(format!("removed_rules: rule \"{want}\" removed nothing"));
+        }
+    }
     // The content is inserted into live pages: no fixture may ever get a script through.
     if article
         .content_html
@@ -360,12 +326,16 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    ar_alert_role_in_body => "ar/alert-role-in-body",
+    ar_bare_label_line => "ar/bare-label-line",
     ar_br_body => "ar/br-body",
+    ar_byline_in_body => "ar/byline-in-body",
     ar_byline_visible => "ar/byline-visible",
     ar_class_hints => "ar/class-hints",
     ar_false_positives => "ar/false-positives",
     ar_figure_and_duplicate_title => "ar/figure-and-duplicate-title",
     ar_flat_teaser => "ar/flat-teaser",
+    ar_furniture_in_body => "ar/furniture-in-body",
     ar_flat_two_teasers => "ar/flat-two-teasers",
     ar_teaser_line_then_body => "ar/teaser-line-then-body",
     ar_next_article_block => "ar/next-article-block",
@@ -448,6 +418,35 @@ fixtures! {
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",
     common_errors_whitespace => "common/errors-whitespace",
+}
+
+/// Every rule of the removal report is proved by a fixture: some `expected.json` lists it in
+/// `removed_rules` (and that fixture's test checks the rule fired). A new `RemovalRule` fails
+/// here until a fixture shows what it removes; a misspelled rule fails too.
+#[test]
+fn every_removal_rule_has_a_fixture() {
+    let mut listed = std::collections::BTreeSet::new();
+    for case in LISTED {
+        let path = fixtures_root().join(case).join("expected.json");
+        let text = std::fs::read_to_string(&path).expect("readable expected.json");
+        let expected: Expected = serde_json::from_str(&text).expect("valid expected.json");
+        for rule in expected.removed_rules {
+            assert!(
+                naqi::RemovalRule::ALL.iter().any(|r| r.as_str() == rule),
+                "{case}: \"{rule}\" is not a RemovalRule"
+            );
+            listed.insert(rule);
+        }
+    }
+    let missing: Vec<&str> = naqi::RemovalRule::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .filter(|r| !listed.contains(*r))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no fixture lists these rules in removed_rules: {missing:?}"
+    );
 }
 
 /// A folder with an `expected.json` that is missing from the list above would never run.

@@ -9,7 +9,18 @@ use std::path::{Path, PathBuf};
 
 /// Modules every stage may use: data types, helpers and language data, below all stages.
 const SHARED: &[&str] = &[
-    "address", "article", "deadline", "decode", "dom", "error", "lang", "options", "out", "text",
+    "address",
+    "article",
+    "deadline",
+    "decode",
+    "dom",
+    "error",
+    "lang",
+    "options",
+    "out",
+    "removal",
+    "text",
+    "url_policy",
 ];
 /// Modules above the stages: the orchestrator and the entry points.
 const ENTRY: &[&str] = &["pipeline", "lib", "wasm", "facts"];

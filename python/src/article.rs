@@ -8,9 +8,11 @@ use pyo3::types::{PyDict, PyList};
 #[pyclass(module = "naqi", frozen, get_all, eq)]
 #[derive(Clone, PartialEq)]
 pub struct Removal {
-    /// What the block was: `"read-also"`, `"related"`, `"share"`, ...
+    /// The stage that removed it: `"clean"`, `"related"`, `"unlikely"`, `"postprocess"`.
+    stage: String,
+    /// What the block was: `"read-also"`, `"related"`, `"share"`, `"hidden"`, ...
     kind: String,
-    /// The rule that matched, e.g. `"label-box"`.
+    /// The rule that removed it, e.g. `"label-box"`; one of `naqi.REMOVAL_RULES`.
     rule: String,
     /// The label as the page wrote it, when a label matched.
     label: Option<String>,
@@ -23,6 +25,7 @@ impl Removal {
     /// The removal as a plain `dict`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
+        d.set_item("stage", &self.stage)?;
         d.set_item("kind", &self.kind)?;
         d.set_item("rule", &self.rule)?;
         d.set_item("label", &self.label)?;
@@ -32,8 +35,8 @@ impl Removal {
 
     fn __repr__(&self) -> String {
         format!(
-            "Removal(kind={:?}, rule={:?}, label={:?})",
-            self.kind, self.rule, self.label
+            "Removal(stage={:?}, kind={:?}, rule={:?}, label={:?})",
+            self.stage, self.kind, self.rule, self.label
         )
     }
 }
@@ -105,8 +108,9 @@ impl From<naqi::Article> for Article {
                 .removed
                 .into_iter()
                 .map(|r| Removal {
+                    stage: r.stage.as_str().to_string(),
                     kind: r.kind.as_str().to_string(),
-                    rule: r.rule,
+                    rule: r.rule.as_str().to_string(),
                     label: r.label,
                     preview: r.preview,
                 })

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 mod article;
 mod errors;
@@ -133,5 +133,7 @@ fn _naqi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_MAX_INPUT_BYTES", naqi::DEFAULT_MAX_INPUT_BYTES)?;
     m.add("DEFAULT_MAX_ELEMENTS", naqi::DEFAULT_MAX_ELEMENTS)?;
     m.add("DEFAULT_MIN_TEXT_CHARS", naqi::DEFAULT_MIN_TEXT_CHARS)?;
+    let rules: Vec<&str> = naqi::RemovalRule::ALL.iter().map(|r| r.as_str()).collect();
+    m.add("REMOVAL_RULES", PyTuple::new(m.py(), rules)?)?;
     Ok(())
 }

@@ -40,6 +40,15 @@ def test_to_dict_is_json_ready_and_matches_attributes():
     assert d["reading_time"]["max_minutes"] == a.reading_time.max_minutes
 
 
+def test_removals_name_their_stage_and_rule():
+    a = naqi.extract(PAGE)
+    first = a.removed[0]
+    assert (first.stage, first.kind, first.rule) == ("related", "read-also", "inline-line")
+    assert first.to_dict()["rule"] == "inline-line"
+    assert all(r.rule in naqi.REMOVAL_RULES for r in a.removed)
+    assert "hidden-element" in naqi.REMOVAL_RULES and len(set(naqi.REMOVAL_RULES)) > 20
+
+
 def test_url_resolves_links_and_images():
     a = naqi.extract(PAGE, "https://example.com/news/1")
     assert "https://example.com/photo.jpg" in a.content_html

@@ -33,7 +33,7 @@ def load(folder):
 
 KNOWN_KEYS = {
     "title", "lang", "dir", "must_contain", "must_not_contain", "text_not_contains",
-    "removed_labels", "removed_kinds", "lead_image", "published", "site_name", "byline",
+    "removed_labels", "removed_kinds", "removed_rules", "lead_image", "published", "site_name", "byline",
     "url", "content_html_contains", "content_html_not_contains", "error",
 }
 
@@ -80,6 +80,10 @@ def test_fixture(folder):
     for want in expected.get("removed_kinds", []):
         assert want in kinds, (want, kinds)
         assert want in a.removed_kinds
+    rules = {r.rule for r in a.removed}
+    for want in expected.get("removed_rules", []):
+        assert want in rules, (want, rules)
+    assert {r.stage for r in a.removed} <= {"clean", "related", "unlikely", "postprocess"}
 
 
 def test_acceptance_page(shared_dir):

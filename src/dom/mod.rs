@@ -20,7 +20,10 @@ use crate::deadline::Deadline;
 use crate::text::{byte_set, contains_short, push_collapsed};
 #[cfg(feature = "html")]
 pub(crate) use tags::is_kept_attribute;
-pub(crate) use tags::{is_block_tag, is_heading, is_non_content, is_opaque, read_attribute};
+pub(crate) use tags::{
+    is_block_tag, is_heading, is_non_content, is_opaque, is_output_block, output_tag,
+    read_attribute,
+};
 
 /// Deepest nesting of container elements kept. Real pages stay below a few hundred; the
 /// parse stage cuts the input there and the tree builder stops descending there.

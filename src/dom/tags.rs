@@ -120,6 +120,36 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
     block_tag(tag).is_some()
 }
 
+static_names! {
+    /// Block-level tags the article may contain. With [`output_inline_tag`]'s, the one
+    /// allowlist of the output: the postprocess stage maps page tags onto it, the sanitizer
+    /// keeps nothing else, and the serializers break lines around these.
+    fn output_block_tag, OUTPUT_BLOCK_TAGS {
+        "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "figure",
+        "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl",
+        "dt", "dd", "hr",
+    }
+}
+
+static_names! {
+    /// Inline tags the article may contain (see [`output_block_tag`]).
+    fn output_inline_tag, OUTPUT_INLINE_TAGS {
+        "br", "a", "img", "strong", "b", "em", "i", "u", "s", "del", "ins", "sub", "sup",
+        "mark", "small", "code", "kbd", "q", "cite", "abbr", "time",
+    }
+}
+
+/// The tag as the article may contain it, or `None` when the output's allowlist has no such
+/// tag.
+pub(crate) fn output_tag(tag: &str) -> Option<&'static str> {
+    output_block_tag(tag).or_else(|| output_inline_tag(tag))
+}
+
+/// Whether an output tag is block-level.
+pub(crate) fn is_output_block(tag: &str) -> bool {
+    output_block_tag(tag).is_some()
+}
+
 /// Heading tags.
 pub(crate) fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -284,6 +314,15 @@ pub(crate) fn tag_name(tag: &str) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_tags_are_known_tags() {
+        for t in OUTPUT_BLOCK_TAGS.iter().chain(OUTPUT_INLINE_TAGS) {
+            assert_eq!(output_tag(t), Some(*t));
+        }
+        assert_eq!(output_tag("script"), None);
+        assert!(is_output_block("p") && !is_output_block("a"));
+    }
 
     #[test]
     fn tags_are_sorted_for_binary_search() {

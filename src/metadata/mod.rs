@@ -333,53 +333,8 @@ fn trimmed(s: &str) -> String {
 /// encoded by a double-escaping CMS (`&amp;quot;` in the source reads as `&quot;`).
 pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    crate::text::push_collapsed(&mut out, &unescape(s));
+    crate::text::push_collapsed(&mut out, &crate::text::decode_references(s));
     out.trim_end().to_string()
-}
-
-/// Decodes the common named and all numeric character references.
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(rest.get(..i).unwrap_or(""));
-        let after = rest.get(i + 1..).unwrap_or("");
-        // A reference name is short: look for its ';' in the next bytes only (searching the
-        // whole rest for each '&' made '&'-dense text quadratic).
-        let window = after.as_bytes().get(..11).unwrap_or(after.as_bytes());
-        let decoded = memchr::memchr(b';', window).and_then(|e| {
-            let name = after.get(..e)?;
-            let c = match name {
-                "quot" => '"',
-                "amp" => '&',
-                "apos" => '\'',
-                "lt" => '<',
-                "gt" => '>',
-                "nbsp" => ' ',
-                n if n.starts_with("#x") || n.starts_with("#X") => {
-                    char::from_u32(u32::from_str_radix(n.get(2..)?, 16).ok()?)?
-                }
-                n if n.starts_with('#') => char::from_u32(n.get(1..)?.parse().ok()?)?,
-                _ => return None,
-            };
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = after.get(e + 1..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

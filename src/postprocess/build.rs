@@ -5,6 +5,7 @@ use super::images::{image_src, noscript_image};
 use crate::address::Url;
 use crate::dom::{Dom, Kind, NodeId};
 use crate::out::{is_block, OutNode};
+use crate::url_policy::{self, Use};
 
 /// Deeper than this, an element's content is kept as plain text: it bounds the recursion
 /// of the output tree, so hostile nesting cannot exhaust the stack.
@@ -113,9 +114,7 @@ impl Builder<'_> {
                 let href = self
                     .dom
                     .attr(id, "href")
-                    .map(str::trim)
-                    .filter(|h| safe_href(h))
-                    .map(|h| crate::metadata::absolute(self.base, h));
+                    .and_then(|h| url_policy::allow(h.trim(), self.base, Use::Link));
                 match href {
                     Some(h) => vec![OutNode::Element {
                         tag: "a",
@@ -215,66 +214,13 @@ fn img(src: String, alt: String) -> OutNode {
     }
 }
 
-/// Links that may be followed: not `javascript:`, `vbscript:` or `data:`.
-fn safe_href(h: &str) -> bool {
-    let lower: String = h
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !(h.is_empty()
-        || lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || lower.starts_with("data:"))
-}
-
-/// The output tag for a page tag, or `None` for containers that are unwrapped.
+/// The output tag for a page tag (the output's allowlist, `<h1>` written as `<h2>`), or
+/// `None` for containers that are unwrapped.
 fn output_tag(tag: &str) -> Option<&'static str> {
-    Some(match tag {
-        "p" => "p",
-        "h1" | "h2" => "h2",
-        "h3" => "h3",
-        "h4" => "h4",
-        "h5" => "h5",
-        "h6" => "h6",
-        "ul" => "ul",
-        "ol" => "ol",
-        "li" => "li",
-        "blockquote" => "blockquote",
-        "pre" => "pre",
-        "figure" => "figure",
-        "figcaption" => "figcaption",
-        "table" => "table",
-        "thead" => "thead",
-        "tbody" => "tbody",
-        "tfoot" => "tfoot",
-        "tr" => "tr",
-        "td" => "td",
-        "th" => "th",
-        "caption" => "caption",
-        "dl" => "dl",
-        "dt" => "dt",
-        "dd" => "dd",
-        "strong" => "strong",
-        "b" => "b",
-        "em" => "em",
-        "i" => "i",
-        "u" => "u",
-        "s" => "s",
-        "del" => "del",
-        "ins" => "ins",
-        "sub" => "sub",
-        "sup" => "sup",
-        "mark" => "mark",
-        "small" => "small",
-        "code" => "code",
-        "kbd" => "kbd",
-        "q" => "q",
-        "cite" => "cite",
-        "abbr" => "abbr",
-        "time" => "time",
-        _ => return None,
-    })
+    if tag == "h1" {
+        return Some("h2");
+    }
+    crate::dom::output_tag(tag)
 }
 
 /// Wraps runs of table rows and sections chosen without their `<table>` (a selected `<tbody>`

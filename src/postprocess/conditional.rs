@@ -5,7 +5,9 @@ use crate::dom::{is_heading, Dom, Measures, NodeId};
 use crate::lang::is_sign_off;
 use crate::lang::normalize::words;
 use crate::metadata::title::{similarity, SAME_TITLE};
+use crate::removal::report;
 use crate::score::class_weight;
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// Blocks with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
@@ -17,9 +19,15 @@ const PROSE_LINK_SHARE: f64 = 0.2;
 /// Bylines are short.
 const BYLINE_MAX_CHARS: u32 = 150;
 
-/// Removes furniture inside the article roots.
+/// Removes furniture inside the article roots, and reports to `out` what held text.
 /// `core`, the best-scored block, and its ancestors are never removed.
-pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) {
+pub(crate) fn clean(
+    dom: &mut Dom,
+    roots: &[NodeId],
+    core: NodeId,
+    title: &str,
+    out: &mut Vec<Removal>,
+) {
     let m = Measures::of(dom);
     let protected = dom.holders_of(Some(core));
     let title_words = words(title);
@@ -30,43 +38,66 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
             if protected.get(id).copied().unwrap_or(false) {
                 return false;
             }
-            let tag = dom.tag(id);
             let is_title = !title_dropped && repeats_title(dom, &m, id, &title_words);
             title_dropped |= is_title;
-            let drop = if is_title
-                || is_dateline(dom, &m, id)
-                || is_byline(dom, &m, id)
-                || is_link_line(dom, &m, id)
-                || is_rights_line(dom, &m, id)
-            {
-                true
-            } else if is_heading(tag) {
-                tag == "h1" && m.chars(id) == 0
-                    || class_weight(dom, id) < 0.0
-                    || m.link_density(id) > 0.5
-            } else if matches!(
-                tag,
-                "form"
-                    | "fieldset"
-                    | "table"
-                    | "ul"
-                    | "ol"
-                    | "div"
-                    | "section"
-                    | "aside"
-                    | "header"
-                    | "footer"
-                    | "figure"
-            ) {
-                is_furniture(dom, &m, id)
+            let rule = if is_title {
+                Some(RemovalRule::RepeatedTitle)
             } else {
-                false
+                furniture_rule(dom, &m, id)
             };
-            if drop {
+            if let Some(rule) = rule {
                 dom.remove(id);
+                report(out, dom, kind_of(rule), rule, id);
             }
-            drop
+            rule.is_some()
         });
+    }
+}
+
+/// The rule that drops a block other than the repeated title, if any.
+fn furniture_rule(dom: &Dom, m: &Measures, id: NodeId) -> Option<RemovalRule> {
+    let tag = dom.tag(id);
+    if is_dateline(dom, m, id) {
+        Some(RemovalRule::Dateline)
+    } else if is_byline(dom, m, id) {
+        Some(RemovalRule::Byline)
+    } else if is_link_line(dom, m, id) {
+        Some(RemovalRule::LinkLine)
+    } else if is_rights_line(dom, m, id) {
+        Some(RemovalRule::RightsLine)
+    } else if is_heading(tag) {
+        let drop = tag == "h1" && m.chars(id) == 0
+            || class_weight(dom, id) < 0.0
+            || m.link_density(id) > 0.5;
+        drop.then_some(RemovalRule::FurnitureHeading)
+    } else if matches!(
+        tag,
+        "form"
+            | "fieldset"
+            | "table"
+            | "ul"
+            | "ol"
+            | "div"
+            | "section"
+            | "aside"
+            | "header"
+            | "footer"
+            | "figure"
+    ) {
+        is_furniture(dom, m, id).then_some(RemovalRule::Furniture)
+    } else {
+        None
+    }
+}
+
+/// What a block that `rule` drops is.
+fn kind_of(rule: RemovalRule) -> RemovalKind {
+    match rule {
+        RemovalRule::RepeatedTitle | RemovalRule::Dateline | RemovalRule::Byline => {
+            RemovalKind::Metadata
+        }
+        RemovalRule::RightsLine => RemovalKind::Boilerplate,
+        _ => RemovalKind::Furniture,
     }
 }
 

@@ -31,7 +31,7 @@ pub(crate) fn run(
 ) -> Vec<OutNode> {
     let (roots, core) = (selection.roots.as_slice(), selection.core);
     crate::related::remove_link_lists(dom, roots, core, removals);
-    conditional::clean(dom, roots, core, page.title);
+    conditional::clean(dom, roots, core, page.title, removals);
     build::Builder {
         dom,
         base: page.base,

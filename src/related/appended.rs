@@ -7,7 +7,7 @@
 use super::evidence::{other_article_removal, topic_points, Page, HEADLINE_CHARS};
 use crate::dom::{Dom, Fragment, Measures, NodeId};
 use crate::lang::topic::Topic;
-use crate::Removal;
+use crate::{Removal, RemovalRule};
 
 /// An appended article has at least this much text.
 const MIN_BODY_CHARS: u32 = 150;
@@ -79,7 +79,11 @@ pub(crate) fn remove_appended(
         for (s, headline) in found {
             let text = dom.text(headline);
             dom.remove(s);
-            out.push(other_article_removal("appended-article", None, &text));
+            out.push(other_article_removal(
+                RemovalRule::AppendedArticle,
+                None,
+                &text,
+            ));
         }
     }
 }

@@ -7,7 +7,7 @@ use super::labels::holds;
 use super::removal;
 use crate::dom::{is_block_tag, Dom, Measures, NodeId};
 use crate::lang::is_boilerplate;
-use crate::{Removal, RemovalKind};
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// Longest line read, in characters.
 const MAX_LINE_CHARS: u32 = 300;
@@ -27,7 +27,7 @@ pub(crate) fn remove_boilerplate(dom: &mut Dom, holds_title: &[bool], out: &mut 
         out.push(removal(
             dom,
             RemovalKind::Boilerplate,
-            "boilerplate-line",
+            RemovalRule::BoilerplateLine,
             None,
             &[id],
         ));

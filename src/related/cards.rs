@@ -3,7 +3,7 @@
 use super::removal;
 use super::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
 use crate::dom::{Dom, Measures, NodeId};
-use crate::{Removal, RemovalKind};
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// A block is a related link list when links hold at least this share of its text...
 const LINK_SHARE: f64 = 0.65;
@@ -46,11 +46,11 @@ fn classify(
     m: &Measures,
     id: NodeId,
     start: NodeId,
-) -> Option<(RemovalKind, &'static str)> {
+) -> Option<(RemovalKind, RemovalRule)> {
     let tag = dom.tag(id);
     if tag == "p" {
         let teaser = is_teaser_line(dom, m, id) && dom.text_chars_between(start, id) > 0;
-        return teaser.then_some((RemovalKind::ReadAlso, "teaser-line"));
+        return teaser.then_some((RemovalKind::ReadAlso, RemovalRule::TeaserLine));
     }
     if !matches!(
         tag,
@@ -64,12 +64,12 @@ fn classify(
         && c.link_chars / c.links.max(1) >= HEADLINE_CHARS
         && c.paragraphs <= c.links;
     if is_list {
-        return Some((RemovalKind::LinkList, "link-list"));
+        return Some((RemovalKind::LinkList, RemovalRule::LinkList));
     }
     let card = tag != "table"
         && opens_with_headline_link(dom, m, id, true)
         && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER;
-    card.then_some((RemovalKind::Related, "teaser-card"))
+    card.then_some((RemovalKind::Related, RemovalRule::TeaserCard))
 }
 
 /// Words a one-link line needs to read as another article's headline.

@@ -6,7 +6,7 @@ use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
 use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::text::truncate_words;
-use crate::{Removal, RemovalKind};
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// A headline's length in characters...
 pub(crate) const HEADLINE_CHARS: std::ops::RangeInclusive<u32> = 10..=220;
@@ -50,11 +50,15 @@ pub(crate) fn topic_points(page: &Page<'_>, headline: &str, body: &Topic) -> i32
 
 /// The report of one other article: the rule that found it, its label, and its headline as the
 /// preview.
-pub(crate) fn other_article_removal(rule: &str, label: Option<String>, headline: &str) -> Removal {
-    Removal {
-        kind: RemovalKind::OtherArticle,
-        rule: rule.to_string(),
+pub(crate) fn other_article_removal(
+    rule: RemovalRule,
+    label: Option<String>,
+    headline: &str,
+) -> Removal {
+    Removal::new(
+        RemovalKind::OtherArticle,
+        rule,
         label,
-        preview: truncate_words(headline, PREVIEW_CHARS),
-    }
+        truncate_words(headline, PREVIEW_CHARS),
+    )
 }

@@ -6,7 +6,7 @@ use super::removal;
 use crate::dom::{is_heading, Dom, Fragment, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
-use crate::{Removal, RemovalKind};
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// Hint fragments, matched as substrings of `-class-id-` with `_` and spaces read as `-`.
 /// Strong hints name related content; weak ones name furniture that may wrap real text.
@@ -134,7 +134,7 @@ pub(crate) fn remove_hinted(
         }
         dom.remove(id);
         if chars > 0 {
-            out.push(removal(dom, kind, "class-hint", None, &[id]));
+            out.push(removal(dom, kind, RemovalRule::ClassHint, None, &[id]));
         }
         if kind == RemovalKind::Comments {
             remove_comments_preamble(dom, m, lexicon, holds_title, id, out);
@@ -214,7 +214,7 @@ fn remove_comments_preamble(
         out.push(removal(
             dom,
             RemovalKind::Comments,
-            "comments-notice",
+            RemovalRule::CommentsNotice,
             None,
             &[p],
         ));

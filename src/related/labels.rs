@@ -12,7 +12,7 @@ use super::teaser::{is_headline_link, opens_with_headline_link};
 use crate::dom::{is_block_tag, is_heading, Dom, Measures, NodeId};
 use crate::lang::normalize::fold;
 use crate::lang::Lexicon;
-use crate::{Removal, RemovalKind};
+use crate::{Removal, RemovalKind, RemovalRule};
 
 /// How much of a line is read to find its first word.
 const FIRST_WORD_CHARS: usize = 40;
@@ -62,7 +62,7 @@ pub(crate) fn remove_labelled(
             Line::Label => remove_label_block(dom, m, lexicon, id, holds_title),
             Line::Inline(kind) => {
                 dom.remove(id);
-                Some((kind, "inline-line", vec![id]))
+                Some((kind, RemovalRule::InlineLine, vec![id]))
             }
         };
         if let Some((kind, rule, nodes)) = removed {
@@ -193,13 +193,13 @@ fn remove_label_block(
     lexicon: &Lexicon,
     label: NodeId,
     holds_title: &[bool],
-) -> Option<(RemovalKind, &'static str, Vec<NodeId>)> {
+) -> Option<(RemovalKind, RemovalRule, Vec<NodeId>)> {
     let kind = lexicon.label(&fold(&dom.text(label)))?;
     // A labelled element that also holds a form is the whole block (a sign-up box): it goes,
     // and nothing around it.
     if m.at(label).inputs > 0 && !is_heading(dom.tag(label)) {
         dom.remove(label);
-        return Some((kind, "label-box", vec![label]));
+        return Some((kind, RemovalRule::LabelBox, vec![label]));
     }
     let mut line = label;
     for _ in 0..MAX_CLIMB {
@@ -221,12 +221,12 @@ fn remove_label_block(
         }
         if heads_its_section(kind) || is_box(dom, m, parent, line) {
             dom.remove(parent);
-            return Some((kind, "label-box", vec![parent]));
+            return Some((kind, RemovalRule::LabelBox, vec![parent]));
         }
         break;
     }
     let nodes = remove_flat(dom, m, lexicon, line, holds_title);
-    Some((kind, "label-flat", nodes))
+    Some((kind, RemovalRule::LabelFlat, nodes))
 }
 
 /// Whether a block holds a form or an image besides its text.

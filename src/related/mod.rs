@@ -20,11 +20,8 @@ use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
 use crate::lang::Lexicon;
-use crate::text::truncate_words;
-use crate::{Removal, RemovalKind};
-
-/// Most characters of a removal's preview.
-pub(crate) const PREVIEW_CHARS: usize = 100;
+pub(crate) use crate::removal::{removal, PREVIEW_CHARS};
+use crate::Removal;
 
 /// Runs the labelled-block and class-hint passes over the whole document.
 ///
@@ -58,52 +55,4 @@ pub(crate) fn run(
     );
     boilerplate::remove_boilerplate(dom, &holds_title, &mut removals);
     removals
-}
-
-/// Builds a report entry from removed nodes' text.
-pub(crate) fn removal(
-    dom: &Dom,
-    kind: RemovalKind,
-    rule: &str,
-    label: Option<String>,
-    nodes: &[NodeId],
-) -> Removal {
-    let mut text = String::new();
-    for &n in nodes {
-        if text.chars().count() > PREVIEW_CHARS * 2 {
-            break;
-        }
-        // Preview from the nodes as they were, removal flags aside.
-        text.push_str(&subtree_text(dom, n));
-        text.push(' ');
-    }
-    let mut preview = text.trim().to_string();
-    if let Some(l) = &label {
-        if let Some(rest) = preview.strip_prefix(l.as_str()) {
-            preview = rest.trim_start().to_string();
-        }
-    }
-    Removal {
-        kind,
-        rule: rule.to_string(),
-        label,
-        preview: truncate_words(&preview, PREVIEW_CHARS),
-    }
-}
-
-/// Text of a subtree ignoring removal flags (for previews of what was just removed), bounded.
-fn subtree_text(dom: &Dom, id: NodeId) -> String {
-    let mut out = String::new();
-    let end = dom.subtree_end(id).min(id + 2_000);
-    for n in id..end {
-        if let Some(t) = dom.text_of(n) {
-            crate::text::push_collapsed(&mut out, t);
-            if out.len() > PREVIEW_CHARS * 8 {
-                break;
-            }
-        } else if crate::dom::is_block_tag(dom.tag(n)) {
-            crate::text::push_collapsed(&mut out, " ");
-        }
-    }
-    out.trim().to_string()
 }

@@ -27,7 +27,7 @@ use crate::lang::normalize::fold;
 use crate::lang::topic::Topic;
 use crate::lang::{is_sign_off, Lexicon};
 use crate::text::truncate_words;
-use crate::Removal;
+use crate::{Removal, RemovalRule};
 
 /// A plain-text headline (not a link, heading or bold) is at most this long.
 const PLAIN_HEADLINE_CHARS: u32 = 150;
@@ -122,7 +122,7 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
             remove_line(dom, l);
         }
         out.push(other_article_removal(
-            "other-article",
+            RemovalRule::OtherArticle,
             Some(found.text.clone()),
             &headline.text,
         ));
@@ -148,7 +148,7 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
             remove_line(dom, l);
         }
         out.push(other_article_removal(
-            "other-article",
+            RemovalRule::OtherArticle,
             Some(found.text.clone()),
             &headline.text,
         ));
@@ -164,12 +164,12 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
     for l in lines.get(i + 1..=h).unwrap_or(&[]) {
         remove_line(dom, l);
     }
-    out.push(Removal {
-        kind: found.kind,
-        rule: "label-flat".to_string(),
-        label: Some(found.text),
-        preview: truncate_words(&headline.text, PREVIEW_CHARS),
-    });
+    out.push(Removal::new(
+        found.kind,
+        RemovalRule::LabelFlat,
+        Some(found.text),
+        truncate_words(&headline.text, PREVIEW_CHARS),
+    ));
     Some(h + 1)
 }
 
@@ -201,7 +201,7 @@ fn next_teasers(
             remove_line(dom, l);
         }
         out.push(other_article_removal(
-            "other-article",
+            RemovalRule::OtherArticle,
             Some(label.to_string()),
             &headline.text,
         ));
@@ -233,12 +233,12 @@ fn remove_bare_label(
         return None;
     }
     remove_line(dom, line);
-    out.push(Removal {
-        kind: found.kind,
-        rule: "label-line".to_string(),
-        label: Some(found.text),
-        preview: String::new(),
-    });
+    out.push(Removal::new(
+        found.kind,
+        RemovalRule::LabelLine,
+        Some(found.text),
+        String::new(),
+    ));
     Some(i + 1)
 }
 

@@ -48,12 +48,6 @@ fn push_html(node: &OutNode, out: &mut String) {
             if matches!(*tag, "img" | "br" | "hr") {
                 return;
             }
-            // A parser drops one newline right after `<pre>`: one more keeps the text's own.
-            if *tag == "pre"
-                && matches!(children.first(), Some(OutNode::Text(t)) if t.starts_with('\n'))
-            {
-                out.push('\n');
-            }
             for c in children {
                 push_html(c, out);
             }

@@ -14,7 +14,7 @@ const CONSUMER_TS = `
 import {
   extract, extractDocument, isProbablyReadable,
   type Article, type Direction, type DocumentLike, type ErrorCode, type ExtractOptions, type NaqiError,
-  type Options, type ReadingTime, type Removal, type RemovalKind,
+  type Options, type ReadingTime, type Removal, type RemovalKind, type RemovalRule, type RemovalStage,
 } from "naqi";
 import init, { initSync, extract as extractWeb, type InitInput } from "naqi/web";
 import {
@@ -48,6 +48,8 @@ export type Checks = [
   Assert<NoAnyField<DocumentLike>>,
   Assert<NotAny<Direction>>,
   Assert<NotAny<RemovalKind>>,
+  Assert<NotAny<RemovalRule>>,
+  Assert<NotAny<RemovalStage>>,
   Assert<NotAny<ErrorCode>>,
   Assert<NotAny<InitInput>>,
   Assert<NoAnyIn<typeof openReader>>,
@@ -88,6 +90,11 @@ export function use(html: string): string {
   const dir: "rtl" | "ltr" = article.dir;
   const minutes: number = article.readingTime.minMinutes + plain.wordCount;
   const kinds: RemovalKind[] = article.removed.map((r) => r.kind);
+  const rules: RemovalRule[] = article.removed.map((r) => r.rule);
+  const stages: RemovalStage[] = article.removed.map((r) => r.stage);
+  const hidden: RemovalRule = "hidden-element";
+  // @ts-expect-error: a rule is one of the names generated from the Rust enum, not any string
+  const noRule: RemovalRule = "no-such-rule";
   const label: string | undefined = article.removed[0]?.label;
   const byline: string | undefined = article.byline;
   try {
@@ -107,7 +114,7 @@ export function use(html: string): string {
   // @ts-expect-error: isProbablyReadable takes a string
   isProbablyReadable(42);
   const live: Article = extractDocument(document);
-  return [dir, minutes, kinds, label, byline, wrong, live.title].join();
+  return [dir, minutes, kinds, rules, stages, hidden, noRule, label, byline, wrong, live.title].join();
 }
 `;
 

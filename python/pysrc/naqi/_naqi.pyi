@@ -1,10 +1,12 @@
 """Types of the compiled extension ``naqi._naqi`` (re-exported by ``naqi``)."""
 
-from typing import Any, ClassVar, Dict, List, Optional, Union
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union
 
 DEFAULT_MAX_INPUT_BYTES: int
 DEFAULT_MAX_ELEMENTS: int
 DEFAULT_MIN_TEXT_CHARS: int
+#: Every rule a `Removal` may name, from the Rust `RemovalRule` enum.
+REMOVAL_RULES: Tuple[str, ...]
 
 class NaqiError(Exception):
     """An extraction failed; ``code`` is the Rust ``Error::code()``."""
@@ -30,9 +32,13 @@ class Removal:
     """One block removed from the page."""
 
     @property
+    def stage(self) -> str:
+        """``"clean"``, ``"related"``, ``"unlikely"`` or ``"postprocess"``."""
+    @property
     def kind(self) -> str: ...
     @property
-    def rule(self) -> str: ...
+    def rule(self) -> str:
+        """The rule that removed the block: one of ``REMOVAL_RULES``."""
     @property
     def label(self) -> Optional[str]: ...
     @property

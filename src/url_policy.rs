@@ -34,9 +34,10 @@ pub(crate) fn allow(raw: &str, base: Option<&Url>, usage: Use) -> Option<String>
             if !allowed(&scheme, usage) {
                 return None;
             }
-            // An allowed scheme: the parsed form when it parses (a host written in Unicode
-            // becomes its punycode form, as browsers write it); otherwise as written.
-            Some(Url::parse(&cleaned).map_or(cleaned, String::from))
+            // An allowed scheme: the parsed form (a host written in Unicode becomes its
+            // punycode form, as browsers write it). One that does not parse (`http://host:80'`)
+            // leads nowhere in a browser either, and is dropped.
+            Url::parse(&cleaned).ok().map(String::from)
         }
         None => match base.and_then(|b| b.join(&cleaned).ok()) {
             // Joining never changes the scheme to one the base does not have, but the base may
@@ -101,6 +102,8 @@ mod tests {
             Some("mailto:a@example.com")
         );
         assert_eq!(allow("mailto:a@example.com", None, Use::Image), None);
+        // An address a browser cannot parse leads nowhere: dropped, not written as it was.
+        assert_eq!(allow("http://localhost:8142'", None, Use::Link), None);
         assert_eq!(
             allow("HTTPS://Example.com/a b", None, Use::Link).as_deref(),
             Some("https://example.com/a%20b")
