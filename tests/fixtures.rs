@@ -414,6 +414,7 @@ fixtures! {
     ar_undeclared_charset => "ar/undeclared-charset",
     ar_unlabelled_cards => "ar/unlabelled-cards",
     ar_unlabelled_inline_teasers => "ar/unlabelled-inline-teasers",
+    ar_utf8_with_stale_charset => "ar/utf8-with-stale-charset",
     ar_windows_1256 => "ar/windows-1256",
     ar_windows_1256_http_equiv => "ar/windows-1256-http-equiv",
     ar_comments_notice => "ar/comments-notice",
