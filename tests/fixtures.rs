@@ -446,6 +446,7 @@ fixtures! {
     en_sections_and_site_blurb => "en/sections-and-site-blurb",
     en_widget_wrapped_paragraphs => "en/widget-wrapped-paragraphs",
     en_numbered_comments_after_post => "en/numbered-comments-after-post",
+    en_photo_story_div_lines => "en/photo-story-div-lines",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",
