@@ -51,12 +51,23 @@ pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
     if let Some(enc) = declared(head) {
         // A document that declares UTF-16 without a BOM is read as UTF-8, as browsers do.
-        return if is_utf16(enc) { UTF_8 } else { enc };
+        if is_utf16(enc) || is_resaved_utf8(bytes) {
+            return UTF_8;
+        }
+        return enc;
     }
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
     guess_legacy(bytes)
+}
+
+/// Whether bytes that declare a legacy charset are UTF-8 all the same: valid UTF-8 holding
+/// multi-byte characters. Pages saved or converted by tools that re-encode the text but keep
+/// the old `<meta charset>` are common; legacy text with bytes above 0x7F is almost never valid
+/// UTF-8 by chance (a lead byte must be followed by the right number of continuation bytes).
+fn is_resaved_utf8(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| *b >= 0x80) && std::str::from_utf8(bytes).is_ok()
 }
 
 /// The charset named by a `<meta charset>` or `<meta http-equiv content="...; charset=...">`.
@@ -128,6 +139,18 @@ mod tests {
             WINDOWS_1252.encode("<p>Le café était fermé à l'heure où l'été commençait.</p>");
         assert_eq!(detect(&french), WINDOWS_1252);
         assert_eq!(detect(b"\xEF\xBB\xBF<p>x</p>"), UTF_8);
+    }
+
+    #[test]
+    fn utf8_bytes_win_over_a_stale_declaration() {
+        let page = "<meta charset=\"windows-1256\"><p>هذا نص عربي</p>";
+        assert_eq!(detect(page.as_bytes()), UTF_8);
+        let (cp1256, _, _) = WINDOWS_1256.encode(page);
+        assert_eq!(detect(&cp1256), WINDOWS_1256);
+        assert_eq!(
+            detect(b"<meta charset=\"windows-1256\"><p>ascii</p>"),
+            WINDOWS_1256
+        );
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if tag == "figure" {
         return img == 0.0 && chars < 25.0;
     }
-    (img > 1.0 && p / img < 0.5 && !has_figure_parent(dom, id))
+    (img > 1.0 && p / img < 0.5 && !has_figure_parent(dom, id) && !has_text_lines(dom, m, id))
         || (!is_list && li - 100.0 > p)
         || inputs > (p / 3.0).floor()
         || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
@@ -243,6 +243,46 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1.0 && chars < 75.0)
         || embeds > 1.0
+}
+
+/// A block of photos holds a story when at least this many of its lines are prose...
+const STORY_LINES: u32 = 2;
+/// ... together at least this many characters.
+const STORY_CHARS: u32 = 200;
+/// A prose line has at least this many characters, and ends a sentence unless it has
+/// [`LONG_LINE_CHARS`].
+const LINE_CHARS: u32 = 50;
+const LONG_LINE_CHARS: u32 = 80;
+
+/// Whether a block of images tells a story between them: editors that never write `<p>` put
+/// each paragraph in a `<div>` of its own, beside the `<div>`s that hold the photos. Two or
+/// more such lines of prose (inline content only, almost no links, sentences) as the block's
+/// own children make it an article's body, not a gallery. Cards (a photo, a linked title and
+/// a blurb, each card a box of its own) are not lines of the block.
+fn has_text_lines(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let (mut lines, mut chars) = (0u32, 0u32);
+    for c in dom.live_children(id) {
+        let n = m.chars(c);
+        let is_line = dom.tag(c) == "div"
+            && n >= LINE_CHARS
+            && m.link_density(c) < 0.1
+            && !dom
+                .live_children(c)
+                .any(|g| crate::dom::is_block_tag(dom.tag(g)))
+            && (n >= LONG_LINE_CHARS || ends_sentence(&dom.text(c)));
+        if is_line {
+            lines += 1;
+            chars = chars.saturating_add(n);
+        }
+    }
+    lines >= STORY_LINES && chars >= STORY_CHARS
+}
+
+/// Whether a line ends with a full stop, an exclamation or a question mark (Latin, Arabic,
+/// CJK).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '\u{61f}', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
 }
 
 fn has_figure_parent(dom: &Dom, id: NodeId) -> bool {

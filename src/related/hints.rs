@@ -128,7 +128,10 @@ pub(crate) fn remove_hinted(
         let goes = strength == Strength::Strong
             || m.link_density(id) >= WEAK_LINK_SHARE
             || chars < WEAK_MAX_CHARS
-            || m.at(id).paragraphs == 0 && m.at(id).inputs > 0;
+            || m.at(id).paragraphs == 0 && m.at(id).inputs > 0
+            || kind == RemovalKind::Comments
+                && holds_numbered_comments(dom, id)
+                && follows_article(dom, title_node, id);
         if !goes {
             return false;
         }
@@ -141,6 +144,59 @@ pub(crate) fn remove_hinted(
         }
         true
     });
+}
+
+/// A comments section holds at least this many numbered comments.
+const NUMBERED_COMMENTS: usize = 2;
+
+/// Whether a block holds the readers' comments one by one, each marked with its own number
+/// (`id="comment-1234"`, `name="comment_1234"`, `id="div-comment-1234"`: what blog engines and
+/// comment plugins write for a permalink to one comment), and no page headline of its own. Such
+/// a section goes however long the comments are.
+fn holds_numbered_comments(dom: &Dom, id: NodeId) -> bool {
+    let mut numbered = 0;
+    for d in dom.live_descendants(id).take(20_000) {
+        if dom.tag(d) == "h1" {
+            return false;
+        }
+        if numbered < NUMBERED_COMMENTS
+            && ["id", "name"]
+                .iter()
+                .any(|a| dom.attr(d, a).is_some_and(is_numbered_comment))
+        {
+            numbered += 1;
+        }
+    }
+    numbered >= NUMBERED_COMMENTS
+}
+
+/// An article printed before a block has at least this many characters.
+const ARTICLE_BEFORE_CHARS: usize = 500;
+
+/// Whether `id` comes after the page's headline and a body of text: the article the comments
+/// are about. (On a forum's thread page the posts themselves follow the headline at once.)
+fn follows_article(dom: &Dom, title_node: Option<NodeId>, id: NodeId) -> bool {
+    match title_node {
+        Some(t) => {
+            let from = dom.subtree_end(t);
+            from <= id && dom.text_chars_between(from, id) >= ARTICLE_BEFORE_CHARS
+        }
+        // Without a known headline, the page's text before the block must hold the header and
+        // an article.
+        None => dom.text_chars_between(0, id) >= 4 * ARTICLE_BEFORE_CHARS,
+    }
+}
+
+/// `comment-1234`, `div-comment-1234`, `comment_1234`, `comment1234`.
+fn is_numbered_comment(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    lower.rfind("comment").is_some_and(|at| {
+        let number = lower
+            .get(at + "comment".len()..)
+            .unwrap_or("")
+            .trim_start_matches(['-', '_']);
+        !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// How many levels above the page's headline its article's container is looked for.
