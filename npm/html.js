@@ -79,16 +79,19 @@ const TAG_NAME = /[A-Za-z][^\t\n\f\r />]*/y;
 
 /**
  * `html` with the raw text of every `<noscript>` taken out (the element marked
- * `data-naqi-raw="i"`), and those texts. Tags are found as the tokenizer finds them: comments,
- * quoted attribute values and raw-text bodies are skipped.
+ * `data-naqi-raw="i"`), and those texts; `style` attributes renamed `data-naqi-style` and
+ * `<style>` elements made empty scripts of type `naqi-style`, since a parse in a page whose CSP
+ * forbids inline styles reports each one (encodeDocument writes them back as they were). Tags are found as the tokenizer finds them: comments, quoted attribute
+ * values and raw-text bodies are skipped.
  * @param {string} html
+ * @param {boolean} [lift] whether noscripts are lifted (else only styles are changed)
  */
-export function liftNoscripts(html) {
+export function liftNoscripts(html, lift = true) {
   const raws = [];
-  let out = "";
-  let copied = 0;
+  const edits = []; // [from, to, replacement], in order
   let i = 0;
   const n = html.length;
+  const isSpace = (c) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f";
   while (true) {
     const lt = html.indexOf("<", i);
     if (lt === -1 || lt + 1 >= n) break;
@@ -112,8 +115,10 @@ export function liftNoscripts(html) {
       continue;
     }
     const name = m[0].toLowerCase();
-    // To the start tag's '>', past quoted attribute values.
-    let j = lt + 1 + m[0].length;
+    const nameEnd = lt + 1 + m[0].length;
+    const tagEdits = [];
+    // To the start tag's '>', past quoted attribute values; attribute names on the way.
+    let j = nameEnd;
     let afterEquals = false;
     while (j < n) {
       const c = html[j];
@@ -124,12 +129,30 @@ export function liftNoscripts(html) {
         afterEquals = false;
         continue;
       }
-      if (c === "=") afterEquals = true;
-      else if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r" && c !== "\f") afterEquals = false;
+      if (c === "=") {
+        afterEquals = true;
+      } else if (isSpace(c) || c === "/") {
+        // Between attributes (or before a value).
+      } else if (afterEquals) {
+        // An unquoted value.
+        while (j < n && !isSpace(html[j]) && html[j] !== ">") j++;
+        afterEquals = false;
+        continue;
+      } else {
+        // An attribute name.
+        let k = j + 1;
+        while (k < n && !isSpace(html[k]) && html[k] !== "/" && html[k] !== ">" && html[k] !== "=") k++;
+        if (k - j === 5 && html.slice(j, k).toLowerCase() === "style") {
+          tagEdits.push([j, k, "data-naqi-style"]);
+        }
+        j = k;
+        continue;
+      }
       j++;
     }
     if (j >= n) break;
     if (!RAW_TEXT.has(name)) {
+      edits.push(...tagEdits);
       i = j + 1;
       continue;
     }
@@ -137,14 +160,28 @@ export function liftNoscripts(html) {
     endTag.lastIndex = j + 1;
     const found = endTag.exec(html);
     const end = found === null ? n : found.index;
-    if (name === "noscript") {
-      out += html.slice(copied, lt + 9) + ` data-naqi-raw="${raws.length}"` + html.slice(lt + 9, j + 1);
+    if (name === "style") {
+      // A <style> in a DOMParser document is reported under a CSP without 'unsafe-inline',
+      // even empty; a script of an unknown type parses alike (raw text, allowed in <head>)
+      // and is not. encodeDocument writes it back as an empty <style>, as the HTML path has it.
+      edits.push([lt + 1, nameEnd, 'script type="naqi-style"'], ...tagEdits, [j + 1, end, ""]);
+      if (found !== null) edits.push([end + 2, end + 7, "script"]);
+    } else if (name === "noscript" && lift) {
+      edits.push([nameEnd, nameEnd, ` data-naqi-raw="${raws.length}"`], ...tagEdits, [j + 1, end, ""]);
       raws.push(html.slice(j + 1, end));
-      copied = end;
+    } else {
+      edits.push(...tagEdits);
     }
     i = end;
   }
-  return { html: copied === 0 ? html : out + html.slice(copied), raws };
+  if (edits.length === 0) return { html, raws };
+  let out = "";
+  let at = 0;
+  for (const [from, to, text] of edits) {
+    out += html.slice(at, from) + text;
+    at = to;
+  }
+  return { html: out + html.slice(at), raws };
 }
 
 /**
@@ -154,5 +191,5 @@ export function liftNoscripts(html) {
 export function htmlToTree(html) {
   const lifted = liftNoscripts(html);
   const doc = new DOMParser().parseFromString(lifted.html, "text/html");
-  return encodeDocument(doc, lifted.raws);
+  return encodeDocument(doc, lifted.raws, (markup) => liftNoscripts(markup, false).html);
 }

@@ -22,9 +22,12 @@
  * document, which is what `executeScript({ func: encodeDocument })` needs.
  * @param {Document | Element} [root]
  * @param {string[]} [rawNoscripts] the raw text of each `<noscript data-naqi-raw="i">`
+ * @param {(markup: string) => string} [parseable] noscript markup as it is to be parsed
+ *   (html.js renames its `style` attributes `data-naqi-style`, read back here as `style`)
  * @returns {string}
  */
-export function encodeDocument(root = globalThis.document, rawNoscripts = undefined) {
+export function encodeDocument(root = globalThis.document, rawNoscripts = undefined,
+  parseable = undefined) {
   // One string grown with += (cheaper here than collecting tokens and joining them), and as few
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
@@ -77,13 +80,22 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
       const type = node.nodeType;
       let child = null;
       if (type === 1) {
-        const name = node.localName;
+        // A <style> html.js turned into a script (see there) is a <style> again.
+        const restyled = node.localName === "script" && node.getAttribute("type") === "naqi-style";
+        const name = restyled ? "style" : node.localName;
         out += NUL + "<" + name;
         if (node.hasAttributes()) {
           // Names, then values by name: no Attr objects are made.
           const names = node.getAttributeNames();
           for (let i = 0, count = names.length; i < count; i++) {
             const n = names[i];
+            if (n === "data-naqi-style") {
+              // A `style` renamed by html.js (unless the element has its own).
+              if (node.hasAttribute("style")) continue;
+              out += NUL + "=style" + NUL + clean(node.getAttribute(n) ?? "");
+              continue;
+            }
+            if (restyled && n === "type") continue;
             if (!READ.has(n) && !(n.startsWith("data-") && LAZY_IMAGE.test(n))) continue;
             // Names cannot hold U+0000 (the DOM refuses them); values and texts can.
             out += NUL + "=" + n + NUL + clean(node.getAttribute(n) ?? "");
@@ -101,7 +113,7 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
             const inert = (node.ownerDocument || globalThis.document).implementation
               .createHTMLDocument("");
             const body = inert.createElement("body");
-            body.innerHTML = markup;
+            body.innerHTML = parseable ? parseable(markup) : markup;
             for (let c = body.firstChild; c !== null; c = c.nextSibling) walk(c);
           }
         } else if (OPAQUE.has(name)) {

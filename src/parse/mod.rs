@@ -195,12 +195,16 @@ fn markup_text_chars(markup: &str) -> usize {
 fn expand(dom: &mut Builder, markup: &str) {
     let fragment = Html::parse_fragment(&prepare::prepare(markup));
     let mut attrs: Vec<(&str, &str)> = Vec::new();
-    // The fragment's own root and its `<html>` wrapper are not the page's.
-    let mut skipped = 0usize;
+    // The fragment's own root and its `<html>` wrapper are not the page's. (The root is a
+    // fragment node, not a document: the wrapper is told by its id, or its end would close an
+    // element of the page.)
+    let mut wrapper = None;
     for edge in fragment.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
-                ParsedNode::Element(e) if skipped == 0 && e.name() == "html" => skipped += 1,
+                ParsedNode::Element(e) if wrapper.is_none() && e.name() == "html" => {
+                    wrapper = Some(node.id());
+                }
                 ParsedNode::Element(e) => {
                     attrs.clear();
                     attrs.extend(e.attrs());
@@ -210,10 +214,7 @@ fn expand(dom: &mut Builder, markup: &str) {
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
-                if node.value().is_element() {
-                    if skipped == 1 && node.parent().is_some_and(|p| p.value().is_document()) {
-                        continue;
-                    }
+                if node.value().is_element() && Some(node.id()) != wrapper {
                     dom.end();
                 }
             }
@@ -291,6 +292,20 @@ pub(crate) fn tree(tree: &str, options: &Options) -> Result<Parsed, Error> {
 #[cfg(test)]
 mod tests {
     use super::markup_text_chars;
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_read_noscript_closes_only_itself() {
+        let long = "<p>".to_string() + &"Text a crawler reads. ".repeat(20) + "</p>";
+        let page = format!(
+            "<body><section><div><noscript>{long}</noscript></div><p>after</p></section></body>"
+        );
+        let parsed = super::html(&page, &crate::Options::default());
+        let dom = &parsed.dom;
+        let after = (0..dom.len()).rfind(|&id| dom.tag(id) == "p");
+        let parent = after.and_then(|p| dom.parent(p)).map(|p| dom.tag(p));
+        assert_eq!(parent, Some("section"));
+    }
 
     #[test]
     fn escaped_markup_is_not_text() {
