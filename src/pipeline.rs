@@ -117,6 +117,11 @@ pub(crate) fn run_until(
 
     // First with page furniture stripped by class/id; again without when that left too little.
     let before_unlikely = dom.removed.clone();
+    let page = postprocess::Page {
+        title: &title,
+        base: meta.base.as_ref(),
+        keep_images: options.keep_images,
+    };
     let mut best: Option<Attempt> = None;
     for strip_unlikely in [true, false] {
         deadline.check()?;
@@ -129,27 +134,31 @@ pub(crate) fn run_until(
         let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
-        let mut attempt_removals = removals.clone();
-        let page = postprocess::Page {
-            title: &title,
-            base: meta.base.as_ref(),
-            keep_images: options.keep_images,
-        };
-        let out = postprocess::run(&mut dom, &selection, &page, &mut attempt_removals);
-        let out = sanitize::clean(out, meta.base.as_ref());
-        let text = serialize::to_text(&out);
-        let chars = text.chars().count();
+        let attempt = attempt(&mut dom, &selection, &page, &meta, removals.clone());
+        let chars = attempt.chars;
         if best.as_ref().is_none_or(|b| chars > b.chars) {
-            best = Some(Attempt {
-                out,
-                text,
-                chars,
-                removed: attempt_removals,
-                first_root: selection.roots.first().copied(),
-            });
+            best = Some(attempt);
         }
         if chars >= options.min_text_chars {
             break;
+        }
+    }
+    deadline.check()?;
+    // A page that is not one article (a listing, a product or service page) keeps its main
+    // region whole when the article found in it is a small part of it.
+    dom.removed.clone_from(&before_unlikely);
+    let m = Measures::of(&dom);
+    if let Some(region) = select::main_region(&dom, &m) {
+        let short = |chars: usize, region_chars: f64| (chars as f64) < region_chars * WIDE_SHARE;
+        let region_chars = f64::from(m.chars(region.core));
+        if best.as_ref().is_none_or(|b| short(b.chars, region_chars)) {
+            let wide = attempt(&mut dom, &region, &page, &meta, removals.clone());
+            if best
+                .as_ref()
+                .is_none_or(|b| short(b.chars, wide.chars as f64))
+            {
+                best = Some(wide);
+            }
         }
     }
     let Some(best) = best.filter(|b| b.text.chars().any(char::is_alphanumeric)) else {
@@ -157,6 +166,31 @@ pub(crate) fn run_until(
     };
     deadline.check()?;
     Ok(Some(assemble(&dom, meta, title, byline, best)))
+}
+
+/// The article read from the main region replaces the one chosen by score when that one's text
+/// is less than this share of the region's.
+const WIDE_SHARE: f64 = 0.5;
+
+/// Postprocesses, sanitizes and serializes one selection.
+fn attempt(
+    dom: &mut Dom,
+    selection: &select::Selection,
+    page: &postprocess::Page<'_>,
+    meta: &Metadata,
+    mut removed: Vec<Removal>,
+) -> Attempt {
+    let out = postprocess::run(dom, selection, page, &mut removed);
+    let out = sanitize::clean(out, meta.base.as_ref());
+    let text = serialize::to_text(&out);
+    let chars = text.chars().count();
+    Attempt {
+        out,
+        text,
+        chars,
+        removed,
+        first_root: selection.roots.first().copied(),
+    }
 }
 
 /// Builds the article from the output tree and the metadata.

@@ -70,6 +70,21 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
     }
 }
 
+/// Inside a page's main region taken whole: drops its footers, asides and forms, which are
+/// furniture wherever they sit; its cards and link lists are the page's content.
+pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId]) {
+    for &root in roots {
+        let end = dom.subtree_end(root);
+        dom.walk_live(root + 1, end, |dom, id| {
+            let drop = matches!(dom.tag(id), "footer" | "aside" | "form");
+            if drop {
+                dom.remove(id);
+            }
+            drop
+        });
+    }
+}
+
 /// The page's headline written again at the top of the body (as a heading or any short block).
 fn repeats_title(dom: &Dom, m: &Measures, id: NodeId, title_words: &[String]) -> bool {
     let tag = dom.tag(id);

@@ -30,8 +30,12 @@ pub(crate) fn run(
     removals: &mut Vec<Removal>,
 ) -> Vec<OutNode> {
     let (roots, core) = (selection.roots.as_slice(), selection.core);
-    crate::related::remove_link_lists(dom, roots, core, removals);
-    conditional::clean(dom, roots, core, page.title);
+    if selection.wide {
+        conditional::clean_wide(dom, roots);
+    } else {
+        crate::related::remove_link_lists(dom, roots, core, removals);
+        conditional::clean(dom, roots, core, page.title);
+    }
     build::Builder {
         dom,
         base: page.base,
