@@ -119,6 +119,7 @@ pub(crate) fn run_until(
     let before_unlikely = dom.removed.clone();
     let page = postprocess::Page {
         title: &title,
+        title_node,
         base: meta.base.as_ref(),
         keep_images: options.keep_images,
     };
@@ -147,9 +148,20 @@ pub(crate) fn run_until(
     // A page that is not one article (a listing, a product or service page) keeps its main
     // region whole when the article found in it is a small part of it.
     dom.removed.clone_from(&before_unlikely);
-    let m = Measures::of(&dom);
-    if let Some(region) = select::main_region(&dom, &m) {
-        let short = |chars: usize, region_chars: f64| (chars as f64) < region_chars * WIDE_SHARE;
+    let mut m = Measures::of(&dom);
+    let region = select::main_region(&dom, &m);
+    let declared = region.as_ref().is_some_and(|r| dom.tag(r.core) != "body");
+    // Without a declared main region the body stands for it, stripped of furniture by
+    // class/id, and only on a page that does not declare itself an article.
+    let share = if declared { WIDE_SHARE } else { BODY_SHARE };
+    let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
+    let region = region.filter(|_| declared || !article_page);
+    if region.is_some() && !declared {
+        clean::remove_unlikely(&mut dom, title_node);
+        m = Measures::of(&dom);
+    }
+    if let Some(region) = region {
+        let short = |chars: usize, region_chars: f64| (chars as f64) < region_chars * share;
         let region_chars = f64::from(m.chars(region.core));
         if best.as_ref().is_none_or(|b| short(b.chars, region_chars)) {
             let wide = attempt(&mut dom, &region, &page, &meta, removals.clone());
@@ -171,6 +183,8 @@ pub(crate) fn run_until(
 /// The article read from the main region replaces the one chosen by score when that one's text
 /// is less than this share of the region's.
 const WIDE_SHARE: f64 = 0.5;
+/// The same share for the body, when the page declares no main region.
+const BODY_SHARE: f64 = 0.25;
 
 /// Postprocesses, sanitizes and serializes one selection.
 fn attempt(

@@ -93,8 +93,8 @@ pub(crate) fn run(
 }
 
 /// The page's main region, as its markup declares it: the live `<main>` element (or
-/// `role="main"`) with the most text. Listings, product and service pages put their content
-/// there as cards, lists and short blocks that no paragraph score picks.
+/// `role="main"`) with the most text, else the body. Listings, product and service pages put
+/// their content there as cards, lists and short blocks that no paragraph score picks.
 pub(crate) fn main_region(dom: &Dom, m: &Measures) -> Option<Selection> {
     let is_main = |id: NodeId| {
         dom.tag(id) == "main"
@@ -102,9 +102,11 @@ pub(crate) fn main_region(dom: &Dom, m: &Measures) -> Option<Selection> {
                 .attr(id, "role")
                 .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
     };
+    let live = |id: NodeId| m.chars(id) > 0 && !dom.is_removed(id);
     let main = (0..dom.len())
-        .filter(|&id| is_main(id) && m.chars(id) > 0 && !dom.is_removed(id))
-        .max_by_key(|&id| m.chars(id))?;
+        .filter(|&id| is_main(id) && live(id))
+        .max_by_key(|&id| m.chars(id))
+        .or_else(|| (0..dom.len()).find(|&id| dom.tag(id) == "body" && live(id)))?;
     Some(Selection {
         roots: vec![main],
         core: main,

@@ -445,6 +445,7 @@ fixtures! {
     en_sections_and_site_blurb => "en/sections-and-site-blurb",
     en_widget_wrapped_paragraphs => "en/widget-wrapped-paragraphs",
     en_listing_cards_in_main => "en/listing-cards-in-main",
+    en_listing_cards_without_main => "en/listing-cards-without-main",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",

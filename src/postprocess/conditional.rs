@@ -70,19 +70,43 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
     }
 }
 
-/// Inside a page's main region taken whole: drops its footers, asides and forms, which are
-/// furniture wherever they sit; its cards and link lists are the page's content.
-pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId]) {
+/// Inside a page's main region taken whole: drops its footers, asides and forms, and the
+/// headers that do not hold the page's headline (the site's own), which are furniture wherever
+/// they sit; its cards and link lists are the page's content. In the body (`menus`), lists of
+/// short links are menus and archives.
+pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId], title_node: Option<NodeId>, menus: bool) {
+    let holds_title = dom.holders_of(title_node);
+    let m = Measures::of(dom);
     for &root in roots {
         let end = dom.subtree_end(root);
         dom.walk_live(root + 1, end, |dom, id| {
-            let drop = matches!(dom.tag(id), "footer" | "aside" | "form");
+            let drop = match dom.tag(id) {
+                "footer" | "aside" | "form" => true,
+                "header" => !holds_title.get(id).copied().unwrap_or(false),
+                "ul" | "ol" => menus && is_menu(&m, id),
+                _ => false,
+            };
             if drop {
                 dom.remove(id);
             }
             drop
         });
     }
+}
+
+/// A list is a menu when it holds at least this many links...
+const MENU_LINKS: u32 = 5;
+/// ... links hold at least this share of its text...
+const MENU_LINK_SHARE: f64 = 0.8;
+/// ... and they are shorter than this many characters on average (a headline is longer).
+const MENU_LINK_CHARS: u32 = 20;
+
+/// A list of short links: a menu, a category or archive list.
+fn is_menu(m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    c.links >= MENU_LINKS
+        && m.link_density(id) >= MENU_LINK_SHARE
+        && c.link_chars / c.links.max(1) < MENU_LINK_CHARS
 }
 
 /// The page's headline written again at the top of the body (as a heading or any short block).

@@ -16,6 +16,8 @@ use url::Url;
 pub(crate) struct Page<'a> {
     /// The page's own headline.
     pub(crate) title: &'a str,
+    /// The heading that prints it, when found.
+    pub(crate) title_node: Option<crate::dom::NodeId>,
     /// The base URL relative links resolve against.
     pub(crate) base: Option<&'a Url>,
     /// Whether images are kept ([`crate::Options::keep_images`]).
@@ -31,7 +33,8 @@ pub(crate) fn run(
 ) -> Vec<OutNode> {
     let (roots, core) = (selection.roots.as_slice(), selection.core);
     if selection.wide {
-        conditional::clean_wide(dom, roots);
+        let menus = roots.iter().any(|&r| dom.tag(r) == "body");
+        conditional::clean_wide(dom, roots, page.title_node, menus);
     } else {
         crate::related::remove_link_lists(dom, roots, core, removals);
         conditional::clean(dom, roots, core, page.title);
