@@ -72,9 +72,9 @@ pub(crate) fn clean(dom: &mut Dom, roots: &[NodeId], core: NodeId, title: &str) 
 
 /// Inside a page's main region taken whole: drops its footers, asides and forms, and the
 /// headers that do not hold the page's headline (the site's own), which are furniture wherever
-/// they sit; its cards and link lists are the page's content. In the body (`menus`), lists of
-/// short links are menus and archives.
-pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId], title_node: Option<NodeId>, menus: bool) {
+/// they sit, and so are lists of short links (menus, category and archive lists); its cards and
+/// lists of headline links are the page's content.
+pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId], title_node: Option<NodeId>) {
     let holds_title = dom.holders_of(title_node);
     let m = Measures::of(dom);
     for &root in roots {
@@ -83,7 +83,7 @@ pub(crate) fn clean_wide(dom: &mut Dom, roots: &[NodeId], title_node: Option<Nod
             let drop = match dom.tag(id) {
                 "footer" | "aside" | "form" => true,
                 "header" => !holds_title.get(id).copied().unwrap_or(false),
-                "ul" | "ol" => menus && is_menu(&m, id),
+                "ul" | "ol" => is_menu(&m, id),
                 _ => false,
             };
             if drop {

@@ -33,8 +33,7 @@ pub(crate) fn run(
 ) -> Vec<OutNode> {
     let (roots, core) = (selection.roots.as_slice(), selection.core);
     if selection.wide {
-        let menus = roots.iter().any(|&r| dom.tag(r) == "body");
-        conditional::clean_wide(dom, roots, page.title_node, menus);
+        conditional::clean_wide(dom, roots, page.title_node);
     } else {
         crate::related::remove_link_lists(dom, roots, core, removals);
         conditional::clean(dom, roots, core, page.title);
