@@ -446,6 +446,7 @@ fixtures! {
     en_widget_wrapped_paragraphs => "en/widget-wrapped-paragraphs",
     en_listing_cards_in_main => "en/listing-cards-in-main",
     en_listing_cards_without_main => "en/listing-cards-without-main",
+    en_roundup_linked_item_headings => "en/roundup-linked-item-headings",
     fr_related => "fr/related",
     common_errors_empty => "common/errors-empty",
     common_errors_navigation_only => "common/errors-navigation-only",
