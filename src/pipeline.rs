@@ -121,6 +121,12 @@ pub(crate) fn run_until(
 
     // First with page furniture stripped by class/id; again without when that left too little.
     let before_unlikely = dom.removed.clone();
+    let page = postprocess::Page {
+        title: &title,
+        title_node,
+        base: meta.base.as_ref(),
+        keep_images: options.keep_images,
+    };
     let mut best: Option<Attempt> = None;
     for strip_unlikely in [true, false] {
         deadline.check()?;
@@ -134,26 +140,43 @@ pub(crate) fn run_until(
         let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
-        let page = postprocess::Page {
-            title: &title,
-            base: meta.base.as_ref(),
-            keep_images: options.keep_images,
-        };
-        let out = postprocess::run(&mut dom, &selection, &page, &mut attempt_removals);
-        let out = sanitize::clean(out, meta.base.as_ref());
-        let text = serialize::to_text(&out);
-        let chars = text.chars().count();
+        let attempt = attempt(&mut dom, &selection, &page, &meta, attempt_removals);
+        let chars = attempt.chars;
         if best.as_ref().is_none_or(|b| chars > b.chars) {
-            best = Some(Attempt {
-                out,
-                text,
-                chars,
-                removed: attempt_removals,
-                first_root: selection.roots.first().copied(),
-            });
+            best = Some(attempt);
         }
         if chars >= options.min_text_chars {
             break;
+        }
+    }
+    deadline.check()?;
+    // A page that is not one article (a listing, a product or service page) keeps its main
+    // region whole when the article found in it is a small part of it.
+    dom.removed.clone_from(&before_unlikely);
+    let mut m = Measures::of(&dom);
+    let region = select::main_region(&dom, &m);
+    let declared = region.as_ref().is_some_and(|r| dom.tag(r.core) != "body");
+    // Without a declared main region the body stands for it, stripped of furniture by
+    // class/id, and only on a page that does not declare itself an article.
+    let share = if declared { WIDE_SHARE } else { BODY_SHARE };
+    let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
+    let region = region.filter(|_| declared || !article_page);
+    let mut region_removals = removals.clone();
+    if region.is_some() && !declared {
+        clean::remove_unlikely(&mut dom, title_node, &mut region_removals);
+        m = Measures::of(&dom);
+    }
+    if let Some(region) = region {
+        let short = |chars: usize, region_chars: f64| (chars as f64) < region_chars * share;
+        let region_chars = f64::from(m.chars(region.core));
+        if best.as_ref().is_none_or(|b| short(b.chars, region_chars)) {
+            let wide = attempt(&mut dom, &region, &page, &meta, region_removals);
+            if best
+                .as_ref()
+                .is_none_or(|b| short(b.chars, wide.chars as f64))
+            {
+                best = Some(wide);
+            }
         }
     }
     let Some(best) = best.filter(|b| b.text.chars().any(char::is_alphanumeric)) else {
@@ -161,6 +184,33 @@ pub(crate) fn run_until(
     };
     deadline.check()?;
     Ok(Some(assemble(&dom, meta, title, byline, best)))
+}
+
+/// The article read from the main region replaces the one chosen by score when that one's text
+/// is less than this share of the region's.
+const WIDE_SHARE: f64 = 0.5;
+/// The same share for the body, when the page declares no main region.
+const BODY_SHARE: f64 = 0.25;
+
+/// Postprocesses, sanitizes and serializes one selection.
+fn attempt(
+    dom: &mut Dom,
+    selection: &select::Selection,
+    page: &postprocess::Page<'_>,
+    meta: &Metadata,
+    mut removed: Vec<Removal>,
+) -> Attempt {
+    let out = postprocess::run(dom, selection, page, &mut removed);
+    let out = sanitize::clean(out, meta.base.as_ref());
+    let text = serialize::to_text(&out);
+    let chars = text.chars().count();
+    Attempt {
+        out,
+        text,
+        chars,
+        removed,
+        first_root: selection.roots.first().copied(),
+    }
 }
 
 /// Builds the article from the output tree and the metadata.

@@ -31,6 +31,9 @@ pub(crate) struct Selection {
     /// The best-scored block itself, before climbing to lone parents: cleaning must keep it
     /// and its ancestors.
     pub core: NodeId,
+    /// The page's whole main region rather than an article: link cards and lists in it are its
+    /// content, and only its footers, asides and forms are cleaned out.
+    pub wide: bool,
 }
 
 /// Chooses the article. `title_node` is the heading of the page's headline, when found.
@@ -49,6 +52,7 @@ pub(crate) fn run(
         return (m.chars(body) > 0).then(|| Selection {
             roots: vec![body],
             core: body,
+            wide: false,
         });
     };
     let mut top = first;
@@ -81,7 +85,33 @@ pub(crate) fn run(
 
     let top = grow(dom, m, scores, core, top, title_node);
     let roots = merge_siblings(dom, m, scores, top);
-    Some(Selection { roots, core })
+    Some(Selection {
+        roots,
+        core,
+        wide: false,
+    })
+}
+
+/// The page's main region, as its markup declares it: the live `<main>` element (or
+/// `role="main"`) with the most text, else the body. Listings, product and service pages put
+/// their content there as cards, lists and short blocks that no paragraph score picks.
+pub(crate) fn main_region(dom: &Dom, m: &Measures) -> Option<Selection> {
+    let is_main = |id: NodeId| {
+        dom.tag(id) == "main"
+            || dom
+                .attr(id, "role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+    };
+    let live = |id: NodeId| m.chars(id) > 0 && !dom.is_removed(id);
+    let main = (0..dom.len())
+        .filter(|&id| is_main(id) && live(id))
+        .max_by_key(|&id| m.chars(id))
+        .or_else(|| (0..dom.len()).find(|&id| dom.tag(id) == "body" && live(id)))?;
+    Some(Selection {
+        roots: vec![main],
+        core: main,
+        wide: true,
+    })
 }
 
 /// Whether candidate `c` is the body of the headline `t`: it holds the headline, or it comes

@@ -101,6 +101,53 @@ fn kind_of(rule: RemovalRule) -> RemovalKind {
     }
 }
 
+/// Inside a page's main region taken whole: drops its footers, asides and forms, and the
+/// headers that do not hold the page's headline (the site's own), which are furniture wherever
+/// they sit, and so are lists of short links (menus, category and archive lists); its cards and
+/// lists of headline links are the page's content.
+pub(crate) fn clean_wide(
+    dom: &mut Dom,
+    roots: &[NodeId],
+    title_node: Option<NodeId>,
+    out: &mut Vec<Removal>,
+) {
+    let holds_title = dom.holders_of(title_node);
+    let m = Measures::of(dom);
+    for &root in roots {
+        let end = dom.subtree_end(root);
+        dom.walk_live(root + 1, end, |dom, id| {
+            let rule = match dom.tag(id) {
+                "footer" | "aside" | "form" => Some(RemovalRule::Furniture),
+                "header" if !holds_title.get(id).copied().unwrap_or(false) => {
+                    Some(RemovalRule::Furniture)
+                }
+                "ul" | "ol" if is_menu(&m, id) => Some(RemovalRule::LinkList),
+                _ => None,
+            };
+            if let Some(rule) = rule {
+                dom.remove(id);
+                report(out, dom, RemovalKind::Furniture, rule, id);
+            }
+            rule.is_some()
+        });
+    }
+}
+
+/// A list is a menu when it holds at least this many links...
+const MENU_LINKS: u32 = 5;
+/// ... links hold at least this share of its text...
+const MENU_LINK_SHARE: f64 = 0.8;
+/// ... and they are shorter than this many characters on average (a headline is longer).
+const MENU_LINK_CHARS: u32 = 20;
+
+/// A list of short links: a menu, a category or archive list.
+fn is_menu(m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    c.links >= MENU_LINKS
+        && m.link_density(id) >= MENU_LINK_SHARE
+        && c.link_chars / c.links.max(1) < MENU_LINK_CHARS
+}
+
 /// The page's headline written again at the top of the body (as a heading or any short block).
 fn repeats_title(dom: &Dom, m: &Measures, id: NodeId, title_words: &[String]) -> bool {
     let tag = dom.tag(id);

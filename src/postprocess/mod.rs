@@ -16,6 +16,8 @@ use crate::Removal;
 pub(crate) struct Page<'a> {
     /// The page's own headline.
     pub(crate) title: &'a str,
+    /// The heading that prints it, when found.
+    pub(crate) title_node: Option<crate::dom::NodeId>,
     /// The base URL relative links resolve against.
     pub(crate) base: Option<&'a Url>,
     /// Whether images are kept ([`crate::Options::keep_images`]).
@@ -30,8 +32,12 @@ pub(crate) fn run(
     removals: &mut Vec<Removal>,
 ) -> Vec<OutNode> {
     let (roots, core) = (selection.roots.as_slice(), selection.core);
-    crate::related::remove_link_lists(dom, roots, core, removals);
-    conditional::clean(dom, roots, core, page.title, removals);
+    if selection.wide {
+        conditional::clean_wide(dom, roots, page.title_node, removals);
+    } else {
+        crate::related::remove_link_lists(dom, roots, core, removals);
+        conditional::clean(dom, roots, core, page.title, removals);
+    }
     build::Builder {
         dom,
         base: page.base,

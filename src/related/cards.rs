@@ -2,7 +2,7 @@
 
 use super::removal;
 use super::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
-use crate::dom::{Dom, Measures, NodeId};
+use crate::dom::{is_heading, Dom, Measures, NodeId};
 use crate::{Removal, RemovalKind, RemovalRule};
 
 /// A block is a related link list when links hold at least this share of its text...
@@ -68,8 +68,49 @@ fn classify(
     }
     let card = tag != "table"
         && opens_with_headline_link(dom, m, id, true)
-        && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER;
+        && dom.text_chars_between(start, id) >= TEXT_BEFORE_TEASER
+        && !is_roundup_item(dom, m, id);
     card.then_some((RemovalKind::Related, RemovalRule::TeaserCard))
+}
+
+/// A round-up's items ("six novels for winter") each open with a linked heading too, but
+/// they are written in prose and, with their like siblings, are most of their parent's text.
+const ROUNDUP_LINK_SHARE: f64 = 0.35;
+/// A round-up has at least this many items...
+const ROUNDUP_ITEMS: usize = 3;
+/// ... and they hold at least this share of their parent's text.
+const ROUNDUP_SHARE: f64 = 0.5;
+
+/// Whether a block opening with a headline link is one item of a round-up: prose with few
+/// links, among siblings of the same tag that open the same way and fill their parent.
+fn is_roundup_item(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    if m.link_density(id) >= ROUNDUP_LINK_SHARE {
+        return false;
+    }
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    // Cards under a related-content label (the label pass took it out) are teasers.
+    let labelled = dom
+        .children(parent)
+        .iter()
+        .take_while(|&&c| c != id)
+        .any(|&c| dom.is_removed(c) && is_heading(dom.tag(c)));
+    if labelled {
+        return false;
+    }
+    let tag = dom.tag(id);
+    let (mut items, mut chars) = (0usize, 0u32);
+    for s in dom.live_children(parent) {
+        if dom.tag(s) == tag
+            && m.link_density(s) < ROUNDUP_LINK_SHARE
+            && opens_with_headline_link(dom, m, s, true)
+        {
+            items += 1;
+            chars = chars.saturating_add(m.chars(s));
+        }
+    }
+    items >= ROUNDUP_ITEMS && f64::from(chars) >= f64::from(m.chars(parent)) * ROUNDUP_SHARE
 }
 
 /// Words a one-link line needs to read as another article's headline.
