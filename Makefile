@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
 
-.PHONY: demo test setup test-rust test-node test-www test-extension eval-smoke \
+.PHONY: demo test setup lint-js test-rust test-node test-www test-extension eval-smoke \
         package www extension eval bench
 
 ## Set up on a fresh machine and extract the embedded sample page.
@@ -16,6 +16,10 @@ test:
 ## Install the toolchain pieces (wasm target, wasm-bindgen-cli, wasm-pack, chromium, npm packages).
 setup:
 	bash scripts/setup.sh
+
+## Biome lint and format check of the JavaScript.
+lint-js:
+	bash scripts/lint-js.sh
 
 test-rust:
 	bash scripts/test-rust.sh

@@ -29,7 +29,10 @@ function utf8Length(s) {
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; i++; } else n += 3;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
     } else n += 3;
   }
   return n;
@@ -45,12 +48,16 @@ export function checkedHtml(html, options) {
     const given = html === null ? "null" : typeof html;
     throw naqiError("INVALID_INPUT", `invalid input: html must be a string, not ${given}`);
   }
-  const limit = typeof options?.maxInputBytes === "number" ? options.maxInputBytes : DEFAULT_MAX_INPUT_BYTES;
+  const limit =
+    typeof options?.maxInputBytes === "number" ? options.maxInputBytes : DEFAULT_MAX_INPUT_BYTES;
   const size = html.length > limit ? utf8Length(html) : html.length;
   if (size > limit) {
     const bytes = utf8Length(html);
     if (bytes > limit) {
-      throw naqiError("INPUT_TOO_LARGE", `the input is ${bytes} bytes, over the limit of ${limit} bytes`);
+      throw naqiError(
+        "INPUT_TOO_LARGE",
+        `the input is ${bytes} bytes, over the limit of ${limit} bytes`,
+      );
     }
   }
   if (html.trim() === "") throw naqiError("EMPTY_INPUT", "the input is empty");
@@ -73,7 +80,15 @@ export function checkedHtml(html, options) {
 
 /** Elements whose content the tokenizer reads as text up to their end tag (scripts on). */
 const RAW_TEXT = new Set([
-  "script", "style", "title", "textarea", "iframe", "xmp", "noembed", "noframes", "noscript",
+  "script",
+  "style",
+  "title",
+  "textarea",
+  "iframe",
+  "xmp",
+  "noembed",
+  "noframes",
+  "noscript",
 ]);
 const TAG_NAME = /[A-Za-z][^\t\n\f\r />]*/y;
 
@@ -141,7 +156,8 @@ export function liftNoscripts(html, lift = true) {
       } else {
         // An attribute name.
         let k = j + 1;
-        while (k < n && !isSpace(html[k]) && html[k] !== "/" && html[k] !== ">" && html[k] !== "=") k++;
+        while (k < n && !isSpace(html[k]) && html[k] !== "/" && html[k] !== ">" && html[k] !== "=")
+          k++;
         if (k - j === 5 && html.slice(j, k).toLowerCase() === "style") {
           tagEdits.push([j, k, "data-naqi-style"]);
         }
@@ -167,7 +183,11 @@ export function liftNoscripts(html, lift = true) {
       edits.push([lt + 1, nameEnd, 'script type="naqi-style"'], ...tagEdits, [j + 1, end, ""]);
       if (found !== null) edits.push([end + 2, end + 7, "script"]);
     } else if (name === "noscript" && lift) {
-      edits.push([nameEnd, nameEnd, ` data-naqi-raw="${raws.length}"`], ...tagEdits, [j + 1, end, ""]);
+      edits.push([nameEnd, nameEnd, ` data-naqi-raw="${raws.length}"`], ...tagEdits, [
+        j + 1,
+        end,
+        "",
+      ]);
       raws.push(html.slice(j + 1, end));
     } else {
       edits.push(...tagEdits);

@@ -8,6 +8,11 @@ import init from "./web.js";
 await init();
 
 export {
-  extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
+  extract,
+  extractTree,
+  extractDocument,
+  encodeDocument,
+  isProbablyReadable,
+  isProbablyReadableTree,
   NaqiError,
 } from "./web.js";

@@ -5,7 +5,11 @@ import glue from "./wasm/full/naqi_node.cjs";
 import { recovering } from "./recover.js";
 
 export const {
-  extract, extractTree, extractDocument, encodeDocument, isProbablyReadable, isProbablyReadableTree,
+  extract,
+  extractTree,
+  extractDocument,
+  encodeDocument,
+  isProbablyReadable,
+  isProbablyReadableTree,
   NaqiError,
-} =
-  recovering(glue);
+} = recovering(glue);

@@ -4,7 +4,8 @@ import type { Article } from "./index.js";
 export type { Article };
 
 /** The article fields the view reads: what `extract()` returns, or enough of it by hand. */
-export type ReaderArticle = Pick<Article, "title" | "contentHtml" | "dir"> & Partial<Omit<Article, "title" | "contentHtml" | "dir">>;
+export type ReaderArticle = Pick<Article, "title" | "contentHtml" | "dir"> &
+  Partial<Omit<Article, "title" | "contentHtml" | "dir">>;
 
 export type ReaderTheme = "light" | "sepia" | "dark" | "custom";
 export type ReaderWidth = "narrow" | "medium" | "wide";
@@ -83,7 +84,11 @@ export function closeReader(): boolean;
  * Shows the article inside `container`, an element of the site's own layout (a `<naqi-reader>`
  * host is appended to it). Rendering into the same container again replaces the previous view.
  */
-export function renderArticle(article: ReaderArticle, container: Element, options?: ReaderOptions): ReaderHandle;
+export function renderArticle(
+  article: ReaderArticle,
+  container: Element,
+  options?: ReaderOptions,
+): ReaderHandle;
 
 export interface MountOptions extends Omit<ReaderOptions, "onClose"> {
   /** Close button and Escape; without it the close button unmounts the view. */

@@ -15,7 +15,10 @@ import { encodeDocument } from "./tree.js";
  * @param {() => boolean} isReady whether the module has been instantiated
  */
 export function recovering(glue, isReady = () => true) {
-  const guard = (name) => (...args) => callGuarded(glue, isReady, name, args);
+  const guard =
+    (name) =>
+    (...args) =>
+      callGuarded(glue, isReady, name, args);
   const extract = guard("extract");
   const readable = guard("isProbablyReadable");
   const extractTree = guard("extractTree");
@@ -36,9 +39,14 @@ export function recovering(glue, isReady = () => true) {
           `document must be a Document, not ${document === null ? "null" : typeof document}`,
         );
       }
-      const url = typeof document.URL === "string" && /^https?:/.test(document.URL)
-        ? document.URL : undefined;
-      return extractTree(encodeDocument(document), url && !options?.url ? { ...options, url } : options);
+      const url =
+        typeof document.URL === "string" && /^https?:/.test(document.URL)
+          ? document.URL
+          : undefined;
+      return extractTree(
+        encodeDocument(document),
+        url && !options?.url ? { ...options, url } : options,
+      );
     },
     encodeDocument,
     isProbablyReadable: (input, options) => readable(toText(input, options?.contentType)),

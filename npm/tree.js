@@ -26,8 +26,11 @@
  *   (html.js renames its `style` attributes `data-naqi-style`, read back here as `style`)
  * @returns {string}
  */
-export function encodeDocument(root = globalThis.document, rawNoscripts = undefined,
-  parseable = undefined) {
+export function encodeDocument(
+  root = globalThis.document,
+  rawNoscripts = undefined,
+  parseable = undefined,
+) {
   // One string grown with += (cheaper here than collecting tokens and joining them), and as few
   // DOM property reads per node as the walk allows: this runs on every node of the page.
   const NUL = "\u0000";
@@ -47,19 +50,22 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
     while (prev !== null && skipped(prev)) prev = prev.previousSibling;
     if (prev !== null) return prev.nodeType === 1 && BLOCK.has(prev.localName);
     const parent = text.parentNode;
-    return parent !== null && parent.nodeType === 1
-      && (BLOCK.has(parent.localName) || parent.localName === "body");
+    return (
+      parent !== null &&
+      parent.nodeType === 1 &&
+      (BLOCK.has(parent.localName) || parent.localName === "body")
+    );
   };
   const jsonLd = (script) => {
     const kind = script.getAttribute("type");
-    return kind !== null && kind.toLowerCase().includes("ld+json") ? kind : null;
+    return kind?.toLowerCase().includes("ld+json") ? kind : null;
   };
   // Characters of text outside tags, not counting whitespace (`markup_text_chars` in
   // src/parse/mod.rs): escaped tags count as tags.
   const markupTextChars = (markup) => {
     let inTag = false;
     let chars = 0;
-    for (let i = 0; i < markup.length;) {
+    for (let i = 0; i < markup.length; ) {
       const opens = markup.startsWith("&lt;", i);
       const closes = markup.startsWith("&gt;", i);
       const c = String.fromCodePoint(markup.codePointAt(i));
@@ -107,11 +113,12 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
           // HTML text parsed by a DOMParser (scripts off) comes with its noscripts' raw text
           // aside (html.js), as a browser with scripts on would hold it.
           const lifted = rawNoscripts && node.getAttribute("data-naqi-raw");
-          const markup = lifted ? rawNoscripts[Number(lifted)] ?? "" : node.innerHTML;
+          const markup = lifted ? (rawNoscripts[Number(lifted)] ?? "") : node.innerHTML;
           if (markup !== "") out += NUL + "#" + clean(markup);
           if (markupTextChars(markup) >= NOSCRIPT_CONTENT_CHARS) {
-            const inert = (node.ownerDocument || globalThis.document).implementation
-              .createHTMLDocument("");
+            const inert = (
+              node.ownerDocument || globalThis.document
+            ).implementation.createHTMLDocument("");
             const body = inert.createElement("body");
             body.innerHTML = parseable ? parseable(markup) : markup;
             for (let c = body.firstChild; c !== null; c = c.nextSibling) walk(c);
@@ -134,8 +141,11 @@ export function encodeDocument(root = globalThis.document, rawNoscripts = undefi
         const first = node;
         let data = node.data;
         // (Not past the node a walk started on: the caller walks its siblings.)
-        for (let s = node === start ? null : node.nextSibling;
-          s !== null && (s.nodeType === 8 || s.nodeType === 3); s = s.nextSibling) {
+        for (
+          let s = node === start ? null : node.nextSibling;
+          s !== null && (s.nodeType === 8 || s.nodeType === 3);
+          s = s.nextSibling
+        ) {
           if (s.nodeType === 3) data += s.data;
           node = s;
         }

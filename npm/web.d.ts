@@ -5,7 +5,9 @@ export * from "./index.js";
 export type { InitInput, SyncInitInput };
 
 /** Fetches, compiles and instantiates the Wasm module (by default the `.wasm` beside this file). */
-export default function init(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
+export default function init(input?: {
+  module_or_path: InitInput | Promise<InitInput>;
+}): Promise<void>;
 export { init };
 
 /** Instantiates the Wasm module synchronously from its bytes or a compiled module. */

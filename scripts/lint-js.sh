@@ -4,7 +4,7 @@
 # fixes what it can.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node_modules/.bin/biome ci --reporter=summary . || {
+node_modules/.bin/biome ci --error-on-warnings . || {
   echo "lint-js: run 'npx biome check --write' and fix what remains" >&2
   exit 1
 }

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/lint-js.sh
 bash scripts/test-rust.sh
 bash scripts/test-python.sh
 bash scripts/package.sh

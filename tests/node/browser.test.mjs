@@ -189,11 +189,27 @@ test("extractDocument on the live acceptance page matches extract on its HTML", 
   const r = await resultOf("/seed-live.html");
   assert.equal(r.treeHeader, "naqi-tree/1");
   assert.ok(r.treeChars < r.htmlChars, `tree ${r.treeChars} chars, HTML ${r.htmlChars}`);
-  for (const key of ["title", "byline", "published", "siteName", "lang", "dir", "leadImage",
-    "canonicalUrl", "text", "markdown", "contentHtml", "wordCount", "excerpt"]) {
+  for (const key of [
+    "title",
+    "byline",
+    "published",
+    "siteName",
+    "lang",
+    "dir",
+    "leadImage",
+    "canonicalUrl",
+    "text",
+    "markdown",
+    "contentHtml",
+    "wordCount",
+    "excerpt",
+  ]) {
     assert.deepEqual(r.live[key], r.html[key], key);
   }
-  assert.deepEqual(r.live.removed.map((x) => x.label), r.html.removed.map((x) => x.label));
+  assert.deepEqual(
+    r.live.removed.map((x) => x.label),
+    r.html.removed.map((x) => x.label),
+  );
   await checkAcceptance(t, () => r.live);
 });
 

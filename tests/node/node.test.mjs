@@ -71,7 +71,7 @@ for (const [name, file, budget] of [
 test("a page at a Unicode host name resolves its relative links and images", () => {
   const page = SIMPLE_PAGE.replace(
     "</article>",
-    '<p>وقالت مديرة المكتبة إن التفاصيل الكاملة عن مواعيد القاعة وبرنامجها الأسبوعي منشورة في ' +
+    "<p>وقالت مديرة المكتبة إن التفاصيل الكاملة عن مواعيد القاعة وبرنامجها الأسبوعي منشورة في " +
       '<a href="تفاصيل?id=1">صفحة الخبر</a> على موقع البلدية، إلى جانب صور من حفل الافتتاح ' +
       'الذي حضره عدد كبير من الأهالي والأطفال <img src="/صور/1.jpg" alt="صورة"> من أحياء المدينة.</p></article>',
   ).replace("<head>", '<head><link rel="canonical" href="/خبر">');
@@ -82,7 +82,10 @@ test("a page at a Unicode host name resolves its relative links and images", () 
     article.contentHtml.includes(`href="${host}${path("/أخبار/تفاصيل")}?id=1"`),
     article.contentHtml,
   );
-  assert.ok(article.contentHtml.includes(`src="${host}${path("/صور/1.jpg")}"`), article.contentHtml);
+  assert.ok(
+    article.contentHtml.includes(`src="${host}${path("/صور/1.jpg")}"`),
+    article.contentHtml,
+  );
   assert.equal(article.canonicalUrl, `${host}${path("/خبر")}`);
   assert.ok(article.markdown.includes(`(${host}${path("/أخبار/تفاصيل")}?id=1)`), article.markdown);
 });
@@ -101,25 +104,31 @@ test("extract returns a typed plain article for a simple page", () => {
 
 test("options are read: a relative url is refused, a known one is accepted", () => {
   assert.throws(() => extract(SIMPLE_PAGE, { url: "not a url" }), isNaqiError("INVALID_OPTIONS"));
-  assert.throws(() => extract(SIMPLE_PAGE, { maxElements: "many" }), isNaqiError("INVALID_OPTIONS"));
+  assert.throws(
+    () => extract(SIMPLE_PAGE, { maxElements: "many" }),
+    isNaqiError("INVALID_OPTIONS"),
+  );
   assert.throws(() => extract(SIMPLE_PAGE, { maxInputBytes: 0 }), isNaqiError("INVALID_OPTIONS"));
-  assert.ok(extract(SIMPLE_PAGE, { url: "https://example.com/news/1" }).text.includes(SIMPLE_PARAGRAPH));
+  assert.ok(
+    extract(SIMPLE_PAGE, { url: "https://example.com/news/1" }).text.includes(SIMPLE_PARAGRAPH),
+  );
   assert.ok(extract(SIMPLE_PAGE, null).text.includes(SIMPLE_PARAGRAPH));
 });
 
 test("errors are Error objects with a stable code", () => {
   assert.throws(() => extract(""), isNaqiError("EMPTY_INPUT"));
   assert.throws(() => extract("   \n "), isNaqiError("EMPTY_INPUT"));
-  assert.throws(
-    () => extract(SIMPLE_PAGE, { maxInputBytes: 100 }),
-    isNaqiError("INPUT_TOO_LARGE"),
-  );
+  assert.throws(() => extract(SIMPLE_PAGE, { maxInputBytes: 100 }), isNaqiError("INPUT_TOO_LARGE"));
 });
 
 test("inputs that are not strings are INVALID_INPUT errors, and the module keeps working", () => {
   for (const value of [42, {}, true, undefined, null, [], 1n]) {
     for (const call of [extract, extractTree, isProbablyReadable, isProbablyReadableTree]) {
-      assert.throws(() => call(value), isNaqiError("INVALID_INPUT"), `${call.name}(${typeof value})`);
+      assert.throws(
+        () => call(value),
+        isNaqiError("INVALID_INPUT"),
+        `${call.name}(${typeof value})`,
+      );
     }
   }
   for (const value of [42, "text", undefined, null]) {
@@ -162,11 +171,14 @@ test("a panic inside the module is reported and the module keeps working", () =>
   const consoleError = console.error;
   console.error = (...args) => logged.push(args.join(" "));
   try {
-    assert.throws(() => trap(), (error) => {
-      isNaqiError("PANIC")(error);
-      assert.ok(error.cause instanceof WebAssembly.RuntimeError);
-      return true;
-    });
+    assert.throws(
+      () => trap(),
+      (error) => {
+        isNaqiError("PANIC")(error);
+        assert.ok(error.cause instanceof WebAssembly.RuntimeError);
+        return true;
+      },
+    );
     assert.ok(extract(SIMPLE_PAGE).text.includes(SIMPLE_PARAGRAPH));
     // The fresh instance has its panic hook again, and recovers again.
     assert.throws(() => trap(), isNaqiError("PANIC"));
@@ -176,7 +188,11 @@ test("a panic inside the module is reported and the module keeps working", () =>
   const panics = logged.filter(
     (line) => line.startsWith("naqi: panicked at") && line.includes("trap requested by a test"),
   );
-  assert.equal(panics.length, 2, `the panic messages reach console.error: ${JSON.stringify(logged)}`);
+  assert.equal(
+    panics.length,
+    2,
+    `the panic messages reach console.error: ${JSON.stringify(logged)}`,
+  );
   assert.throws(() => extract(""), isNaqiError("EMPTY_INPUT"));
   assert.equal(isProbablyReadable(SIMPLE_PAGE), true);
 });
@@ -186,18 +202,26 @@ test(`acceptance page (${acceptance.id}) in Node`, async (t) => {
 });
 
 test("the public surface holds no test-only export", () => {
-  assert.deepEqual(Object.keys(naqi).filter((k) => k.startsWith("_")), []);
+  assert.deepEqual(
+    Object.keys(naqi).filter((k) => k.startsWith("_")),
+    [],
+  );
 });
 
 test("bytes: windows-1256 from the HTTP header, the page's meta, or a guess", () => {
   // The page's text in windows-1256, written by the platform's own encoder tables (TextDecoder
   // reads them; Node has no windows-1256 encoder, so the bytes come from decoding all 256 values).
-  const table = new TextDecoder("windows-1256").decode(Uint8Array.from({ length: 256 }, (_, i) => i));
-  const encode = (text) => Uint8Array.from([...text].map((c) => {
-    const i = table.indexOf(c);
-    assert.ok(i >= 0, `no windows-1256 byte for ${c}`);
-    return i;
-  }));
+  const table = new TextDecoder("windows-1256").decode(
+    Uint8Array.from({ length: 256 }, (_, i) => i),
+  );
+  const encode = (text) =>
+    Uint8Array.from(
+      [...text].map((c) => {
+        const i = table.indexOf(c);
+        assert.ok(i >= 0, `no windows-1256 byte for ${c}`);
+        return i;
+      }),
+    );
   const bare = SIMPLE_PAGE.replace('<meta charset="utf-8">', "");
   const bytes = encode(bare);
   const want = SIMPLE_PARAGRAPH;
@@ -209,7 +233,12 @@ test("bytes: windows-1256 from the HTTP header, the page's meta, or a guess", ()
     extract(lying, { contentType: "text/html; charset=windows-1256" }).text.includes(want),
     "the HTTP header's charset wins over the page's",
   );
-  const declared = encode(bare.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'));
+  const declared = encode(
+    bare.replace(
+      "<head>",
+      '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+    ),
+  );
   assert.ok(extract(declared).text.includes(want), "http-equiv");
   const utf8 = new TextEncoder().encode(SIMPLE_PAGE);
   assert.ok(extract(utf8).text.includes(want), "UTF-8 bytes");

@@ -33,8 +33,11 @@ function filesUnder(dir, keep) {
 const fixturePages = filesUnder(path.join(repo, "tests/fixtures"), (n) => n === "source.html");
 const corporaDir = path.join(shared, "corpora");
 const corpusPages = existsSync(corporaDir)
-  ? CORPORA.flatMap((name) => filesUnder(path.join(corporaDir, name), (n) =>
-    name === "readability-test-pages" ? n === "source.html" : /\.html?(\.gz)?$/.test(n)))
+  ? CORPORA.flatMap((name) =>
+      filesUnder(path.join(corporaDir, name), (n) =>
+        name === "readability-test-pages" ? n === "source.html" : /\.html?(\.gz)?$/.test(n),
+      ),
+    )
   : null;
 
 /** The page's text, decoded as both entries decode bytes. */
@@ -121,5 +124,9 @@ test("corpus pages read alike from HTML (full build) and the DOM", async (t) => 
   }
   t.diagnostic(`${corpusPages.length} pages`);
   const differences = await compare(corpusPages);
-  assert.deepEqual(differences, [], `${differences.length} differences:\n${differences.join("\n")}`);
+  assert.deepEqual(
+    differences,
+    [],
+    `${differences.length} differences:\n${differences.join("\n")}`,
+  );
 });

@@ -40,7 +40,10 @@ document.addEventListener("DOMContentLoaded", () => { document.body.style.color 
 
 /** SIMPLE_PAGE with the probe in its head and `html` at the start of its body. */
 const articlePage = (html) =>
-  SIMPLE_PAGE.replace("</head>", '<script src="/probe.js"></script></head>').replace("<body>", `<body>${html}`);
+  SIMPLE_PAGE.replace("</head>", '<script src="/probe.js"></script></head>').replace(
+    "<body>",
+    `<body>${html}`,
+  );
 
 // Not from the README: renders into a container, then the tests drive `window.view`.
 const RENDER_JS = `import init, { extractDocument } from "/node_modules/naqi/web.js";
@@ -79,7 +82,11 @@ before(async () => {
       "/render.js": { body: RENDER_JS },
       "/control.js": { body: CONTROL_JS },
       "/reader-mode.html": { body: articlePage(readmeExample("reader-mode-html")) },
-      "/render.html": { body: articlePage('<div id="reader"></div><script type="module" src="/render.js"></script>') },
+      "/render.html": {
+        body: articlePage(
+          '<div id="reader"></div><script type="module" src="/render.js"></script>',
+        ),
+      },
       "/control.html": { body: articlePage('<script type="module" src="/control.js"></script>') },
     },
   });
@@ -97,7 +104,8 @@ async function openPage(pathname) {
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
   page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (/Content Security Policy/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   await page.goto(server.url(pathname));
   return { page, problems };
@@ -113,19 +121,35 @@ test("naqi/reader imports in Node (no DOM) and exports the reader's functions", 
   assert.equal(reader.DEFAULT_PREFS.theme, "light");
   assert.ok(Object.isFrozen(reader.DEFAULT_PREFS));
   assert.equal(reader.closeReader(), false);
-  assert.throws(() => reader.renderArticle({ title: "x", contentHtml: "", dir: "ltr" }, null), TypeError);
+  assert.throws(
+    () => reader.renderArticle({ title: "x", contentHtml: "", dir: "ltr" }, null),
+    TypeError,
+  );
 });
 
 test("the package ships reader.js, its types and every font file the view asks for", () => {
-  const pkg = JSON.parse(readFileSync(path.join(consumer, "node_modules", "naqi", "package.json"), "utf8"));
+  const pkg = JSON.parse(
+    readFileSync(path.join(consumer, "node_modules", "naqi", "package.json"), "utf8"),
+  );
   assert.deepEqual(pkg.exports["./reader"], { types: "./reader.d.ts", default: "./reader.js" });
-  const naskh = fileURLToPath(import.meta.resolve("naqi/fonts/noto-naskh-arabic-arabic-400-normal.woff2"));
+  const naskh = fileURLToPath(
+    import.meta.resolve("naqi/fonts/noto-naskh-arabic-arabic-400-normal.woff2"),
+  );
   const files = readdirSync(path.dirname(naskh));
-  for (const family of ["noto-naskh-arabic", "noto-sans-arabic", "noto-nastaliq-urdu", "vazirmatn"]) {
+  for (const family of [
+    "noto-naskh-arabic",
+    "noto-sans-arabic",
+    "noto-nastaliq-urdu",
+    "vazirmatn",
+  ]) {
     for (const subset of ["arabic", "latin"]) {
-      for (const weight of [400, 700]) assert.ok(files.includes(`${family}-${subset}-${weight}-normal.woff2`));
+      for (const weight of [400, 700])
+        assert.ok(files.includes(`${family}-${subset}-${weight}-normal.woff2`));
     }
-    assert.match(readFileSync(path.join(path.dirname(naskh), `${family}.LICENSE.txt`), "utf8"), /SIL OPEN FONT LICENSE/i);
+    assert.match(
+      readFileSync(path.join(path.dirname(naskh), `${family}.LICENSE.txt`), "utf8"),
+      /SIL OPEN FONT LICENSE/i,
+    );
   }
   assert.equal(files.length, 20);
 });
@@ -136,7 +160,10 @@ test("the control page: the probe counts what the policy blocks", async () => {
     await page.waitForFunction(() => window.controlDone === true);
     await page.waitForFunction(() => window.violations.length >= 2);
     const seen = await violations(page);
-    assert.ok(seen.every((v) => v.startsWith("style-src")), seen.join("\n"));
+    assert.ok(
+      seen.every((v) => v.startsWith("style-src")),
+      seen.join("\n"),
+    );
   } finally {
     await page.close();
   }
@@ -149,7 +176,11 @@ test("README reader mode under a strict CSP: open, styles adopted, fonts loaded,
     assert.equal(bodyStyle, "color: rgb(1, 2, 3);");
     // The module initialises the Wasm before it listens: click until the view is there.
     for (let i = 0; i < 100 && !(await page.$("naqi-reader")); i++) {
-      if (await page.evaluate(() => !document.body.inert && getComputedStyle(document.body).display !== "none")) {
+      if (
+        await page.evaluate(
+          () => !document.body.inert && getComputedStyle(document.body).display !== "none",
+        )
+      ) {
         await page.click("#reader-mode");
       }
       await page.waitForTimeout(100);
@@ -184,8 +215,15 @@ test("README reader mode under a strict CSP: open, styles adopted, fonts loaded,
     // The bundled Naskh face, from the package's fonts/ folder (font-src 'self').
     await page.evaluate(() => document.fonts.ready);
     const fonts = await renderedFonts(page, "naqi-reader", "article.naqi-article p");
-    assert.ok(fonts.some((f) => f.isCustomFont && /Naskh/.test(f.familyName)), JSON.stringify(fonts));
-    assert.ok(server.requests.some((p) => /^\/node_modules\/naqi\/fonts\/noto-naskh-arabic-arabic-400-normal\.woff2$/.test(p)));
+    assert.ok(
+      fonts.some((f) => f.isCustomFont && /Naskh/.test(f.familyName)),
+      JSON.stringify(fonts),
+    );
+    assert.ok(
+      server.requests.some((p) =>
+        /^\/node_modules\/naqi\/fonts\/noto-naskh-arabic-arabic-400-normal\.woff2$/.test(p),
+      ),
+    );
 
     // closeReader() from the page's own code: the host goes, the page comes back as it was.
     const closed = await page.evaluate(async () => {
@@ -228,7 +266,9 @@ test("renderArticle into the page's own element under the same CSP", async () =>
           background: getComputedStyle(root.querySelector(".naqi")).backgroundColor,
           fontSize: getComputedStyle(root.querySelector(".naqi-page")).fontSize,
           dialog: root.querySelectorAll("dialog").length,
-          body: root.querySelector("article.naqi-article > div")?.innerHTML ?? root.querySelector("article.naqi-article").innerHTML,
+          body:
+            root.querySelector("article.naqi-article > div")?.innerHTML ??
+            root.querySelector("article.naqi-article").innerHTML,
         };
       });
     const view = await state("#reader > naqi-reader");
@@ -265,12 +305,23 @@ test("renderArticle into the page's own element under the same CSP", async () =>
       second.body,
       '<p dir="auto">Styled by the article itself.</p><p class="x" title="a style guide" dir="auto">Twice.</p>',
     );
-    assert.equal(await page.evaluate(() => [document.querySelectorAll("#reader > naqi-reader").length, window.closeCount].join()), "1,1");
+    assert.equal(
+      await page.evaluate(() =>
+        [document.querySelectorAll("#reader > naqi-reader").length, window.closeCount].join(),
+      ),
+      "1,1",
+    );
 
     // The close button removes the view from the container.
     await clickInView(page, "#reader > naqi-reader", 'button[data-action="close"]');
     await page.waitForFunction(() => !document.querySelector("#reader > naqi-reader"));
-    assert.equal(await page.evaluate(() => (window.view.unmount(), window.closeCount)), 2);
+    assert.equal(
+      await page.evaluate(() => {
+        window.view.unmount();
+        return window.closeCount;
+      }),
+      2,
+    );
 
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);

@@ -21,7 +21,8 @@ import {
 const { launchChromium, startServer, waitInView } = await importFromRepo("tests/browser/lib.mjs");
 
 const TITLE = "خبر قصير للتجربة";
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'";
 let server;
 let browser;
 
@@ -32,10 +33,20 @@ before(async () => {
   const out = path.join(consumer, "readme-bundled");
   mkdirSync(path.join(out, "wasm"), { recursive: true });
   writeFileSync(path.join(consumer, "readme-bundler.mjs"), readmeExample("bundler"));
-  writeFileSync(path.join(consumer, "readme-reader-bundler.mjs"), readmeExample("reader-mode-bundler"));
+  writeFileSync(
+    path.join(consumer, "readme-reader-bundler.mjs"),
+    readmeExample("reader-mode-bundler"),
+  );
   execFileSync(
     path.join(repo, "node_modules", ".bin", "esbuild"),
-    ["readme-bundler.mjs", "readme-reader-bundler.mjs", "--bundle", "--format=esm", "--platform=browser", `--outdir=${out}`],
+    [
+      "readme-bundler.mjs",
+      "readme-reader-bundler.mjs",
+      "--bundle",
+      "--format=esm",
+      "--platform=browser",
+      `--outdir=${out}`,
+    ],
     { cwd: consumer, stdio: "pipe" },
   );
   const installed = path.join(consumer, "node_modules", "naqi");
@@ -46,7 +57,9 @@ before(async () => {
     root: consumer,
     routes: {
       // The browser example runs in the article page itself, from the project's root.
-      "/readme-browser.html": { body: SIMPLE_PAGE.replace("</body>", `${readmeExample("browser")}</body>`) },
+      "/readme-browser.html": {
+        body: SIMPLE_PAGE.replace("</body>", `${readmeExample("browser")}</body>`),
+      },
       "/readme-bundled/index.html": {
         body: '<!doctype html><meta charset="utf-8"><h1 id="headline"></h1><script type="module" src="./readme-bundler.js"></script>',
       },
@@ -87,7 +100,10 @@ async function run(pathname, ready) {
 test("README, Node: the example prints the title, direction and word count", () => {
   writeFileSync(path.join(consumer, "page.html"), SIMPLE_PAGE);
   writeFileSync(path.join(consumer, "readme-node.mjs"), readmeExample("node"));
-  const output = execFileSync(process.execPath, ["readme-node.mjs"], { cwd: consumer, encoding: "utf8" });
+  const output = execFileSync(process.execPath, ["readme-node.mjs"], {
+    cwd: consumer,
+    encoding: "utf8",
+  });
   // console.log(article.title, article.dir, article.wordCount)
   const [, title, dir, words] = output.trim().match(/^(.*) (\S+) (\S+)$/) ?? [];
   assert.equal(title, TITLE);
@@ -141,7 +157,12 @@ test("README, reader mode with a bundler: the button opens the view, with the co
     }
     const view = await waitInView(page, "naqi-reader", (root) => {
       const title = root.querySelector(".naqi-title");
-      return title && { title: title.textContent, dir: root.querySelector(".naqi-page").getAttribute("dir") };
+      return (
+        title && {
+          title: title.textContent,
+          dir: root.querySelector(".naqi-page").getAttribute("dir"),
+        }
+      );
     });
     assert.deepEqual(view, { title: TITLE, dir: "rtl" });
     await page.evaluate(() => document.fonts.ready);

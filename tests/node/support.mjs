@@ -82,5 +82,5 @@ export function readmeExample(name) {
   assert.ok(at >= 0, `the README has no ${marker}`);
   const block = readme.slice(at + marker.length).match(/^\s*```[a-z]*\n([\s\S]*?)\n```/);
   assert.ok(block, `no code block right after ${marker}`);
-  return block[1] + "\n";
+  return `${block[1]}\n`;
 }

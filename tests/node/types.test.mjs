@@ -119,7 +119,11 @@ export function use(html: string): string {
 `;
 
 /** Writes `source` and a strict tsconfig into a folder of the consumer project; runs tsc. */
-function typecheck(name, source, { module = "nodenext", moduleResolution = "nodenext", lib = ["es2022", "dom"] } = {}) {
+function typecheck(
+  name,
+  source,
+  { module = "nodenext", moduleResolution = "nodenext", lib = ["es2022", "dom"] } = {},
+) {
   const dir = path.join(consumer, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "consumer.ts"), source);
@@ -148,7 +152,10 @@ test("tsc --noEmit: a strict consumer compiles and no export is any (nodenext re
 });
 
 test("tsc --noEmit: the same consumer under bundler resolution", () => {
-  const run = typecheck("ts-bundler", CONSUMER_TS, { module: "esnext", moduleResolution: "bundler" });
+  const run = typecheck("ts-bundler", CONSUMER_TS, {
+    module: "esnext",
+    moduleResolution: "bundler",
+  });
   assert.equal(run.status, 0, run.stdout + run.stderr);
 });
 
@@ -161,7 +168,8 @@ export const article: Article = extract("<p>x</p>", { url: "https://example.com/
 });
 
 test("the type check can fail: a wrong use is reported", () => {
-  const source = 'import { extract } from "naqi";\nexport const n: number = extract("<p>x</p>").title;\n';
+  const source =
+    'import { extract } from "naqi";\nexport const n: number = extract("<p>x</p>").title;\n';
   const run = typecheck("ts-wrong", source);
   assert.notEqual(run.status, 0);
   assert.match(run.stdout, /TS2322/);

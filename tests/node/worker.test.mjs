@@ -98,8 +98,10 @@ test("on a page, extract(html) uses DOMParser and never fetches the full build",
   assert.ok(server.requests.includes("/node_modules/naqi/wasm/naqi_bg.wasm"));
   assert.ok(!server.requests.includes(FULL_WASM), server.requests.join("\n"));
   assert.ok(!server.requests.includes(FULL_GLUE));
-  assert.ok(onPage.contentHtml.includes(`href="${HOST}${encodeURI("/أخبار/تفاصيل")}?id=1"`),
-    onPage.contentHtml);
+  assert.ok(
+    onPage.contentHtml.includes(`href="${HOST}${encodeURI("/أخبار/تفاصيل")}?id=1"`),
+    onPage.contentHtml,
+  );
 });
 
 test("in a Web Worker, init() loads the full build and extract(html) uses it", async () => {

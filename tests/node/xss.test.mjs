@@ -89,7 +89,8 @@ const HEAD = [
   (u) => `<link rel="canonical" href="${u}">`,
   (u) => `<meta property="og:image" content="${u}">`,
   (u) => `<meta property="og:url" content="${u}">`,
-  (u) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"A title","image":"${u.replace(/"/g, "'")}","author":{"@type":"Person","name":"A","url":"${u.replace(/"/g, "'")}"}}</script>`,
+  (u) =>
+    `<script type="application/ld+json">{"@type":"NewsArticle","headline":"A title","image":"${u.replace(/"/g, "'")}","author":{"@type":"Person","name":"A","url":"${u.replace(/"/g, "'")}"}}</script>`,
 ];
 
 const PROSE =
@@ -132,7 +133,9 @@ function urls(article) {
   for (const field of ["canonicalUrl", "leadImage"]) {
     if (article[field]) found.push([field, article[field]]);
   }
-  for (const m of article.contentHtml.matchAll(/\s(href|src|srcset|poster|action|cite|data)\s*=\s*"([^"]*)"/gi)) {
+  for (const m of article.contentHtml.matchAll(
+    /\s(href|src|srcset|poster|action|cite|data)\s*=\s*"([^"]*)"/gi,
+  )) {
     found.push([`contentHtml ${m[1]}`, m[2].replace(/&amp;/g, "&").replace(/&colon;/g, ":")]);
   }
   for (const m of article.markdown.matchAll(/\]\(\s*<?([^)\s>]*)/g)) found.push(["markdown", m[1]]);
@@ -159,11 +162,16 @@ test("no unsafe URL in any field", () => {
       // Only the scheme matters: "https://site/a/javascript&colon;x" is a harmless path.
       if (UNSAFE.test(url)) bad.push(`${n} ${where}: ${url}`);
     }
-    if (/<\s*(script|iframe|object|embed|style|base|meta|form|svg|math|template)\b/i.test(article.contentHtml)) {
+    if (
+      /<\s*(script|iframe|object|embed|style|base|meta|form|svg|math|template)\b/i.test(
+        article.contentHtml,
+      )
+    ) {
       bad.push(`${n} contentHtml holds a forbidden element: ${article.contentHtml.slice(0, 200)}`);
     }
     // Inside a tag: escaped markup in the text ("&lt;img onerror=…&gt;") is only text.
-    if (/<[^>]*\son[a-z]+\s*=/i.test(article.contentHtml)) bad.push(`${n} contentHtml holds an event handler`);
+    if (/<[^>]*\son[a-z]+\s*=/i.test(article.contentHtml))
+      bad.push(`${n} contentHtml holds an event handler`);
   }
   assert.deepEqual(bad, []);
 });
