@@ -37,6 +37,9 @@ pub(crate) fn allow(raw: &str, base: Option<&Url>, usage: Use) -> Option<String>
             // An allowed scheme: the parsed form (a host written in Unicode becomes its
             // punycode form, as browsers write it). One that does not parse (`http://host:80'`)
             // leads nowhere in a browser either, and is dropped.
+            if !host_is_plain(&cleaned) {
+                return None;
+            }
             Url::parse(&cleaned).ok().map(String::from)
         }
         None => match base.and_then(|b| b.join(&cleaned).ok()) {
@@ -46,6 +49,24 @@ pub(crate) fn allow(raw: &str, base: Option<&Url>, usage: Use) -> Option<String>
             None => Some(cleaned),
         },
     }
+}
+
+/// Whether the host of an absolute address holds none of the characters the URL standard
+/// forbids there (a space, `<`, `%`, ...). Browsers differ on such hosts (Chromium escapes what
+/// Node's and the `url` crate's parsers refuse), so the policy refuses them on every build.
+fn host_is_plain(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once(':') else {
+        return true;
+    };
+    let authority = rest.trim_start_matches(['/', '\\']);
+    let authority = authority
+        .split(['/', '\\', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    !host.chars().any(|c| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '^' | '|' | '%' | '"' | '`' | '{' | '}')
+    })
 }
 
 fn allowed(scheme: &str, usage: Use) -> bool {
@@ -104,6 +125,12 @@ mod tests {
         assert_eq!(allow("mailto:a@example.com", None, Use::Image), None);
         // An address a browser cannot parse leads nowhere: dropped, not written as it was.
         assert_eq!(allow("http://localhost:8142'", None, Use::Link), None);
+        assert_eq!(allow("http://Words and spaces/x", None, Use::Link), None);
+        assert_eq!(allow("http://a%20b.com/", None, Use::Link), None);
+        assert_eq!(
+            allow("https://user@example.com:8080/a b?q=1", None, Use::Link).as_deref(),
+            Some("https://user@example.com:8080/a%20b?q=1")
+        );
         assert_eq!(
             allow("HTTPS://Example.com/a b", None, Use::Link).as_deref(),
             Some("https://example.com/a%20b")
