@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join, dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { launchChromium } from "../tests/browser/lib.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -30,7 +30,6 @@ if (!existsSync(join(PKG, "web.js"))) {
   console.error(`browser_speed: ${PKG}/web.js not found; run \`make package\` first`);
   process.exit(3);
 }
-const { chromium } = createRequire(join(ROOT, "package.json"))("playwright-core");
 
 function pagesOf(corpus, folder, suffixes) {
   const dir = join(corpora, corpus, folder);
@@ -82,19 +81,7 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext();
 // The machine is offline: only our own server answers; everything else is refused at once.
 await context.route("**/*", (route) =>
