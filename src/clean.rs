@@ -219,11 +219,12 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// React's streamed server rendering sends each late part of the page as a hidden
-/// `<div id="S:n">` that a script then moves into its place: content, not a hidden element.
+/// `<div id="S:n">` (`n` in hexadecimal) that a script then moves into its place: content, not
+/// a hidden element.
 fn is_streamed_boundary(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id) == "div"
         && dom
             .attr(id, "id")
             .and_then(|v| v.strip_prefix("S:"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }

@@ -22,6 +22,8 @@ use tendril::StrTendril;
 mod noscript;
 #[cfg(feature = "html")]
 mod prepare;
+#[cfg(feature = "html")]
+mod streamed;
 
 pub(crate) use noscript::first_image;
 
@@ -225,7 +227,8 @@ fn expand(dom: &mut Builder, markup: &str) {
 /// Parses HTML text.
 #[cfg(feature = "html")]
 pub(crate) fn html(html: &str, options: &Options) -> Parsed {
-    let doc = Html::parse_document(&prepare::prepare(html));
+    let mut doc = Html::parse_document(&prepare::prepare(html));
+    streamed::place(&mut doc);
     let mut pass = Pass::new(options);
     let mut attrs: Vec<(&str, &str)> = Vec::new();
     for edge in doc.tree.root().traverse() {
