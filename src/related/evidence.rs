@@ -1,6 +1,8 @@
 //! The evidence shared by the passes that tell another article from the page's own: what the
 //! page is about, and whether a body echoes its own headline's words or the page's.
 
+use std::collections::HashSet;
+
 use super::PREVIEW_CHARS;
 use crate::lang::normalize::words;
 use crate::lang::topic::Topic;
@@ -25,6 +27,9 @@ pub(crate) struct Page<'a> {
     pub title_words: Vec<String>,
     /// `holds_title[id]`: `id` holds the page's headline element.
     pub holds_title: &'a [bool],
+    /// Labelled headings that recur as the article's own section headings (folded; see
+    /// [`super::labels::section_headings`]): not labels here.
+    pub sections: &'a HashSet<String>,
 }
 
 impl Page<'_> {

@@ -7,6 +7,9 @@
 //! - a label alone in a flat container → the label and the teaser after it go: link lines and
 //!   link lists, and — once a headline link was seen — the teaser's own paragraphs.
 
+use std::collections::{HashMap, HashSet};
+
+use super::evidence::Page;
 use super::removal;
 use super::teaser::{is_headline_link, opens_with_headline_link};
 use crate::dom::{is_block_tag, is_heading, Dom, Measures, NodeId};
@@ -38,9 +41,10 @@ pub(crate) fn remove_labelled(
     dom: &mut Dom,
     m: &Measures,
     lexicon: &Lexicon,
-    holds_title: &[bool],
+    page: &Page<'_>,
     out: &mut Vec<Removal>,
 ) {
+    let holds_title = page.holds_title;
     let end = dom.len();
     let mut first_words = FirstWords(vec![None; end]);
     dom.walk_live(1, end, |dom, id| {
@@ -58,6 +62,9 @@ pub(crate) fn remove_labelled(
         let Some(found) = match_line(dom, m, lexicon, id, &text, &folded) else {
             return false;
         };
+        if matches!(found, Line::Label) && page.sections.contains(&folded) {
+            return false;
+        }
         let removed = match found {
             Line::Label => remove_label_block(dom, m, lexicon, id, holds_title),
             Line::Inline(kind) => {
@@ -71,6 +78,37 @@ pub(crate) fn remove_labelled(
         true
     });
 }
+
+/// Headings that start with a label and go on ("Recommended tools:") and that head at least
+/// [`SECTION_REPEATS`] sections of the page: the article's own recurring subheading (each of a
+/// round-up's items has one), not the label of a related block, which a page prints once.
+/// A label alone ("Related") is never one.
+pub(crate) fn section_headings(dom: &Dom, lexicon: &Lexicon) -> HashSet<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for id in 1..dom.len() {
+        if dom.is_removed(id)
+            || !is_heading(dom.tag(id))
+            || dom.subtree_end(id) - id > MAX_LINE_NODES
+        {
+            continue;
+        }
+        let folded = fold(&dom.text(id));
+        let goes_on = lexicon
+            .prefix(&folded)
+            .is_some_and(|(_, words)| folded.split(' ').count() > words);
+        if goes_on && lexicon.label(&folded).is_some() {
+            *seen.entry(folded).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= SECTION_REPEATS)
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// How many sections a labelled heading must head to be the article's own (see
+/// [`section_headings`]).
+const SECTION_REPEATS: usize = 3;
 
 /// Whether an element's text may open with a label, decided from its first word. Nested
 /// elements usually share their first text node, so the answer is kept per text node whenever

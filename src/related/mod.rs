@@ -35,15 +35,17 @@ pub(crate) fn run(
 ) -> Vec<Removal> {
     let mut removals = Vec::new();
     let holds_title = dom.holders_of(title_node);
+    let sections = labels::section_headings(dom, lexicon);
     let page = evidence::Page {
         topic: Topic::of(title),
         title_words: words(title),
         holds_title: &holds_title,
+        sections: &sections,
     };
     other_article::remove_flat_teasers(dom, lexicon, &page, &mut removals);
     appended::remove_appended(dom, &page, title_node, &mut removals);
     let measures = Measures::of(dom);
-    labels::remove_labelled(dom, &measures, lexicon, &holds_title, &mut removals);
+    labels::remove_labelled(dom, &measures, lexicon, &page, &mut removals);
     let measures = Measures::of(dom);
     hints::remove_hinted(
         dom,

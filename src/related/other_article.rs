@@ -102,6 +102,9 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         return None;
     }
     let found = find_label(dom, lexicon, line)?;
+    if matches!(found.at, LabelAt::Line) && page.sections.contains(&fold(&found.text)) {
+        return None;
+    }
     if !heads_teasers(found.kind) {
         return remove_bare_label(dom, lexicon, line, found, i, out);
     }
