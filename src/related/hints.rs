@@ -106,6 +106,11 @@ pub(crate) fn remove_hinted(
     let region = article_region(dom, title_node);
     dom.walk_live(1, end, |dom, id| {
         let in_article = region.is_some_and(|(from, to)| (from..to).contains(&id));
+        // Code is printed as written: a highlighter's classes ("token comment", "hljs-meta")
+        // name the code's own parts.
+        if matches!(dom.tag(id), "pre" | "code") {
+            return true;
+        }
         if !dom.is_element(id)
             || holds(holds_title, id)
             || matches!(
