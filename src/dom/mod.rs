@@ -371,24 +371,37 @@ impl<'a> Fragment<'a> {
     }
 }
 
-/// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`.
+/// `-ad_slot Big-` form: lowercase, `_` and whitespace as `-`, wrapped in `-`; utility
+/// classes (see [`is_utility_class`]) are left out.
 fn normalize_hint(v: &str) -> String {
-    if v.trim().is_empty() {
-        return String::new();
-    }
     let mut out = String::with_capacity(v.len() + 2);
-    out.push('-');
-    for c in v.trim().chars() {
-        if c == '_' || c.is_whitespace() {
-            out.push('-');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+    for token in v.split_whitespace().filter(|t| !is_utility_class(t)) {
+        out.push('-');
+        for c in token.chars() {
+            if c == '_' {
+                out.push('-');
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
-    out.push('-');
+    if !out.is_empty() {
+        out.push('-');
+    }
     out
+}
+
+/// Whether a class token only says how a box looks, as utility-first CSS writes it: with a
+/// variant or an arbitrary value (`md:hidden`, `[&_p]:mt-2`, `w-1/2`), or for scrolling
+/// (`overflow-x-scroll`, `scrollbar-none`). Such tokens would read as "hidden" or "scroll"
+/// hints while they say nothing of what the box holds.
+fn is_utility_class(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    ["overflow-", "overscroll-", "scroll-", "scrollbar"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// Non-whitespace characters and commas (Arabic ones included) of a text.
