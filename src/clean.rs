@@ -134,9 +134,11 @@ fn remove_noscript_copies(dom: &mut Dom, expanded: &[NodeId]) {
 pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec<Removal>) {
     let holds_keep = dom.holders_of(keep);
     let (unlikely, maybe) = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
+    let m = Measures::of(dom);
     dom.walk_live(0, dom.len(), |dom, id| {
         let unlikely = is_unlikely(dom, id, &unlikely, &maybe)
             && !holds_keep.get(id).copied().unwrap_or(false)
+            && !(matches!(dom.tag(id), "div" | "section") && is_body_text(dom, &m, id))
             && !dom
                 .ancestors(id)
                 .take(8)
@@ -153,6 +155,34 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec
         unlikely
     });
 }
+
+/// A body of text: paragraphs of prose with few links, which a class word ("header" in
+/// `kt-pane-header-alignment-left`, "extra" in a widget's name) does not make furniture.
+/// Readers' comments are prose too, and stay furniture by their own hints.
+fn is_body_text(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    c.paragraphs >= BODY_PARAGRAPHS
+        && c.commas >= BODY_COMMAS
+        && c.inputs == 0
+        && m.link_density(id) < BODY_LINK_SHARE
+        && !COMMENT_HINTS.iter().any(|h| dom.hints_contain(id, h))
+}
+
+/// A body of text has at least this many paragraphs...
+const BODY_PARAGRAPHS: u32 = 3;
+/// ... and commas...
+const BODY_COMMAS: u32 = 10;
+/// ... and links hold less than this share of its text.
+const BODY_LINK_SHARE: f64 = 0.2;
+/// Hints of readers' comments among [`UNLIKELY`].
+const COMMENT_HINTS: &[&str] = &[
+    "comment",
+    "disqus",
+    "remark",
+    "replies",
+    "community",
+    "shoutbox",
+];
 
 /// Whether an element's tag, class or id marks it as page furniture (`unlikely` and `maybe`:
 /// [`UNLIKELY`] and [`MAYBE`] with their byte sets).
