@@ -138,7 +138,7 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec
     dom.walk_live(0, dom.len(), |dom, id| {
         let unlikely = is_unlikely(dom, id, &unlikely, &maybe)
             && !holds_keep.get(id).copied().unwrap_or(false)
-            && !(matches!(dom.tag(id), "div" | "section") && is_body_text(dom, &m, id))
+            && !is_body_text(dom, &m, id)
             && !dom
                 .ancestors(id)
                 .take(8)
@@ -161,7 +161,8 @@ pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec
 /// Readers' comments are prose too, and stay furniture by their own hints.
 fn is_body_text(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     let c = m.at(id);
-    c.paragraphs >= BODY_PARAGRAPHS
+    matches!(dom.tag(id), "div" | "section")
+        && c.paragraphs >= BODY_PARAGRAPHS
         && c.commas >= BODY_COMMAS
         && c.inputs == 0
         && m.link_density(id) < BODY_LINK_SHARE
