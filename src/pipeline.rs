@@ -158,8 +158,12 @@ pub(crate) fn run_until(
     let declared = region.as_ref().is_some_and(|r| dom.tag(r.core) != "body");
     // Without a declared main region the body stands for it, stripped of furniture by
     // class/id, and only on a page that does not declare itself an article.
-    let share = if declared { WIDE_SHARE } else { BODY_SHARE };
     let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
+    let share = match (declared, article_page) {
+        (true, true) => WIDE_SHARE,
+        (true, false) => PAGE_SHARE,
+        (false, _) => BODY_SHARE,
+    };
     let region = region.filter(|_| declared || !article_page);
     let mut region_removals = removals.clone();
     if region.is_some() && !declared {
@@ -189,6 +193,11 @@ pub(crate) fn run_until(
 /// The article read from the main region replaces the one chosen by score when that one's text
 /// is less than this share of the region's.
 const WIDE_SHARE: f64 = 0.5;
+/// The same share on a page that declares a main region but not an article (no date, no
+/// JSON-LD headline): a product or service page spreads its content over many blocks (an
+/// intro, feature cards, specifications, questions), and the best-scored one of them is rarely
+/// most of the region.
+const PAGE_SHARE: f64 = 0.75;
 /// The same share for the body, when the page declares no main region.
 const BODY_SHARE: f64 = 0.25;
 
