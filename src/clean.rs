@@ -188,7 +188,7 @@ fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment])
 /// most of the page, see [`is_page_veil`]).
 fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
-        return !is_streamed_boundary(dom, id);
+        return !is_streamed_boundary(dom, id) && !is_inactive_tab_panel(dom, id);
     }
     if dom
         .attr(id, "class")
@@ -226,6 +226,15 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
 /// once they have run (storefront lockdown apps, anti-flicker snippets), not a hidden block.
 fn is_page_veil(m: &Measures, id: NodeId) -> bool {
     u64::from(m.chars(id)) * 3 > u64::from(m.chars(0)) * 2
+}
+
+/// A tab panel (`role="tabpanel"`) that the `hidden` attribute hides until its tab is chosen,
+/// as the ARIA tabs pattern has it: documentation shows one code sample or setup per
+/// language this way, each as much the page's content as the one shown first. (Carousels and
+/// galleries that reuse the role hide their slides by style or `aria-hidden` alone.)
+fn is_inactive_tab_panel(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
 }
 
 /// React's streamed server rendering sends each late part of the page as a hidden
