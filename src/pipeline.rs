@@ -159,7 +159,10 @@ pub(crate) fn run_until(
     // Without a declared main region the body stands for it, stripped of furniture by
     // class/id, and only on a page that does not declare itself an article.
     let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
-    let share = match (declared, article_page) {
+    // A headline inside an `<article>` element heads one article among the region's blocks.
+    let headed_article =
+        title_node.is_some_and(|t| dom.ancestors(t).any(|a| dom.tag(a) == "article"));
+    let share = match (declared, article_page || headed_article) {
         (true, true) => WIDE_SHARE,
         (true, false) => PAGE_SHARE,
         (false, _) => BODY_SHARE,
