@@ -167,7 +167,12 @@ pub(crate) fn run_until(
         (true, false) => PAGE_SHARE,
         (false, _) => BODY_SHARE,
     };
-    let region = region.filter(|_| declared || !article_page);
+    // An article page whose article came out shorter than the minimum is read as one that is
+    // not: its markers (a `datePublished` left by a site template) did not find an article.
+    let too_short = best
+        .as_ref()
+        .is_none_or(|b| b.chars < options.min_text_chars);
+    let region = region.filter(|_| declared || !article_page || too_short);
     let mut region_removals = removals.clone();
     if region.is_some() && !declared {
         clean::remove_unlikely(&mut dom, title_node, &mut region_removals);
