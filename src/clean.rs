@@ -76,6 +76,7 @@ const MAYBE: &[&str] = &[
 /// landmarks by role that hold text are reported to `out` (scripts, styles and the like never
 /// are: they hold no text a reader would miss).
 pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
+    let m = Measures::of(dom);
     let mut expanded = Vec::new();
     // Elements inside a removed one go unreported: the report names the outermost.
     let mut reported_until = 0;
@@ -90,7 +91,7 @@ pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
         }
         let rule = if is_non_content(dom.tag(id)) {
             None
-        } else if is_hidden(dom, id) {
+        } else if is_hidden(dom, &m, id) {
             Some((RemovalKind::Hidden, RemovalRule::HiddenElement))
         } else if dom.attr(id, "role").is_some_and(|role| {
             NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -214,10 +215,11 @@ fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment])
         || dom.first_hint(id, unlikely).is_some() && dom.first_hint(id, maybe).is_none()
 }
 
-/// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+/// `hidden`, `aria-hidden="true"`, or an inline style that hides the element (unless it veils
+/// most of the page, see [`is_page_veil`]).
+fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
-        return !is_streamed_boundary(dom, id);
+        return !is_streamed_boundary(dom, id) && !is_inactive_tab_panel(dom, id);
     }
     if dom
         .attr(id, "class")
@@ -244,9 +246,26 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        return s.contains("display:none") || s.contains("visibility:hidden");
+        return (s.contains("display:none") || s.contains("visibility:hidden"))
+            && !is_page_veil(m, id);
     }
     false
+}
+
+/// Whether an element hidden by its inline style holds more than two thirds of the page's
+/// text: a page is not written to hide most of itself, so this is a veil that scripts lift
+/// once they have run (storefront lockdown apps, anti-flicker snippets), not a hidden block.
+fn is_page_veil(m: &Measures, id: NodeId) -> bool {
+    u64::from(m.chars(id)) * 3 > u64::from(m.chars(0)) * 2
+}
+
+/// A tab panel (`role="tabpanel"`) that the `hidden` attribute hides until its tab is chosen,
+/// as the ARIA tabs pattern has it: documentation shows one code sample or setup per
+/// language this way, each as much the page's content as the one shown first. (Carousels and
+/// galleries that reuse the role hide their slides by style or `aria-hidden` alone.)
+fn is_inactive_tab_panel(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
 }
 
 /// React's streamed server rendering sends each late part of the page as a hidden

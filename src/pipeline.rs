@@ -158,9 +158,21 @@ pub(crate) fn run_until(
     let declared = region.as_ref().is_some_and(|r| dom.tag(r.core) != "body");
     // Without a declared main region the body stands for it, stripped of furniture by
     // class/id, and only on a page that does not declare itself an article.
-    let share = if declared { WIDE_SHARE } else { BODY_SHARE };
     let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
-    let region = region.filter(|_| declared || !article_page);
+    // A headline inside an `<article>` element heads one article among the region's blocks.
+    let headed_article =
+        title_node.is_some_and(|t| dom.ancestors(t).any(|a| dom.tag(a) == "article"));
+    let share = match (declared, article_page || headed_article) {
+        (true, true) => WIDE_SHARE,
+        (true, false) => PAGE_SHARE,
+        (false, _) => BODY_SHARE,
+    };
+    // An article page whose article came out shorter than the minimum is read as one that is
+    // not: its markers (a `datePublished` left by a site template) did not find an article.
+    let too_short = best
+        .as_ref()
+        .is_none_or(|b| b.chars < options.min_text_chars);
+    let region = region.filter(|_| declared || !article_page || too_short);
     let mut region_removals = removals.clone();
     if region.is_some() && !declared {
         clean::remove_unlikely(&mut dom, title_node, &mut region_removals);
@@ -189,6 +201,11 @@ pub(crate) fn run_until(
 /// The article read from the main region replaces the one chosen by score when that one's text
 /// is less than this share of the region's.
 const WIDE_SHARE: f64 = 0.5;
+/// The same share on a page that declares a main region but not an article (no date, no
+/// JSON-LD headline): a product or service page spreads its content over many blocks (an
+/// intro, feature cards, specifications, questions), and the best-scored one of them is rarely
+/// most of the region.
+const PAGE_SHARE: f64 = 0.75;
 /// The same share for the body, when the page declares no main region.
 const BODY_SHARE: f64 = 0.25;
 
