@@ -127,6 +127,7 @@ fn gate(corpus: &str) {
         .arg(shared().join("eval/score.py"))
         .arg(&pred)
         .arg(root.join("truth.jsonl"))
+        .args(["--json", "-"])
         .output()
         .expect("python3 runs the scorer");
     let _ = std::fs::remove_file(&pred);
@@ -157,6 +158,19 @@ fn gate(corpus: &str) {
             );
         }
     }
+    if let Some(types) = floor["types"].as_object() {
+        let by_type = per_type_f1(&summary, &root.join("truth.jsonl"));
+        for (kind, want) in types {
+            let want = want.as_f64().unwrap();
+            let got = by_type.get(kind.as_str()).copied().unwrap_or(0.0);
+            report.push_str(&format!("{kind} {got:.4} (floor {want}) "));
+            if got + 1e-9 < want {
+                problems.push(format!(
+                    "{kind} pages: F1 {got:.4} is below its floor {want}"
+                ));
+            }
+        }
+    }
     let leaks = summary["leaks"]["strings"].as_u64().unwrap_or(0);
     if let Some(max) = floor["max_leaks"].as_u64() {
         report.push_str(&format!("leaks {leaks} (max {max}) "));
@@ -173,6 +187,49 @@ fn gate(corpus: &str) {
     }
     eprintln!("{report}; failed pages: {failed:?}");
     assert!(problems.is_empty(), "{corpus}: {problems:?}");
+}
+
+/// F1 per page type (the truth's `type`), as the corpus F1 is computed: from the macro
+/// precision and recall of the type's pages.
+fn per_type_f1(
+    summary: &serde_json::Value,
+    truth: &Path,
+) -> std::collections::HashMap<String, f64> {
+    let mut types = std::collections::HashMap::new();
+    for line in std::fs::read_to_string(truth).unwrap().lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let (Some(id), Some(kind)) = (row["id"].as_str(), row["type"].as_str()) {
+            types.insert(id.to_string(), kind.to_string());
+        }
+    }
+    // (sum of precision, pages with output, sum of recall, pages with truth)
+    let mut sums: std::collections::HashMap<String, (f64, f64, f64, f64)> = Default::default();
+    for page in summary["per_page"].as_array().unwrap() {
+        let Some(kind) = page["id"].as_str().and_then(|id| types.get(id)) else {
+            continue;
+        };
+        let num = |k: &str| page[k].as_f64().unwrap_or(0.0);
+        let entry = sums.entry(kind.clone()).or_default();
+        if num("tp") + num("fp") > 0.0 {
+            entry.0 += num("precision");
+            entry.1 += 1.0;
+        }
+        if num("tp") + num("fn") > 0.0 {
+            entry.2 += num("recall");
+            entry.3 += 1.0;
+        }
+    }
+    sums.into_iter()
+        .map(|(kind, (p, np, r, nr))| {
+            let (p, r) = (p / np.max(1.0), r / nr.max(1.0));
+            let f1 = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            (kind, f1)
+        })
+        .collect()
 }
 
 #[test]
