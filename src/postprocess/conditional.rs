@@ -203,7 +203,16 @@ fn is_rights_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         return false;
     }
     let text = dom.text(id);
-    if text.contains('©') {
+    // A photo's credit that goes on into its caption ("© Agency. The minister, left, ...") is
+    // the caption, not the site's rights line.
+    let caption = || {
+        m.at(id).images > 0
+            || dom
+                .ancestors(id)
+                .take(4)
+                .any(|a| matches!(dom.tag(a), "figure" | "figcaption"))
+    };
+    if text.contains('©') && (text.split_whitespace().count() <= RIGHTS_LINE_WORDS || !caption()) {
         return true;
     }
     // Every phrase holds "right", "droit" or the letter ح (marks may follow it): most lines are
@@ -222,6 +231,8 @@ const LINK_LINE_MAX_CHARS: u32 = 200;
 const LINK_LINE_SHARE: f64 = 0.7;
 /// Longest rights line, in characters.
 const RIGHTS_MAX_CHARS: u32 = 300;
+/// Most words of a photo's caption that is a rights line by its `©` alone.
+const RIGHTS_LINE_WORDS: usize = 20;
 /// Rights phrases, folded (see [`crate::lang::normalize::fold`]).
 const RIGHTS_PHRASES: &[&str] = &[
     "all rights reserved",
