@@ -19,7 +19,18 @@ const NON_CONTENT_ROLES: &[&str] = &[
 ];
 
 /// Classes that common CSS frameworks define as hidden or screen-reader-only text.
-const HIDDEN_CLASSES: &[&str] = &["d-none", "sr-only", "visually-hidden", "screen-reader-text"];
+const HIDDEN_CLASSES: &[&str] = &[
+    "d-none",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "ipsHide",
+];
+
+/// Classes that hide an element when they are its only class (Bootstrap's `hidden` and
+/// `hide`). With others they are often one breakpoint's state (Tailwind's `hidden lg:block`)
+/// or a script's toggle on an accordion's content.
+const HIDDEN_ALONE: &[&str] = &["hidden", "hide"];
 
 /// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
 const UNLIKELY: &[&str] = &[
@@ -203,10 +214,10 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
         return !is_streamed_boundary(dom, id);
     }
-    if dom
-        .attr(id, "class")
-        .is_some_and(|c| c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c)))
-    {
+    if dom.attr(id, "class").is_some_and(|c| {
+        c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c))
+            || HIDDEN_ALONE.contains(&c.trim())
+    }) {
         return true;
     }
     if dom
