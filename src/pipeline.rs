@@ -143,9 +143,12 @@ pub(crate) fn run_until(
         }
         let m = Measures::of(&dom);
         let scores = score::run(&dom, &m);
-        let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
+        let Some(mut selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
+        if meta.kind.keeps_comments() {
+            selection = select::widen_to_posts(&dom, &m, selection);
+        }
         let attempt = attempt(&mut dom, &selection, &page, &meta, attempt_removals);
         let chars = attempt.chars;
         if best.as_ref().is_none_or(|b| chars > b.chars) {

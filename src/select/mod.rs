@@ -1,6 +1,10 @@
 //! The select stage chooses the article — the best-scored block that belongs with the page's own
 //! headline — and merges its sibling paragraphs.
 
+mod posts;
+
+pub(crate) use posts::widen as widen_to_posts;
+
 use crate::dom::{is_block_tag, Dom, Measures, NodeId};
 use crate::lang::is_sign_off;
 use crate::related::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
