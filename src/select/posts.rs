@@ -28,7 +28,7 @@ pub(crate) fn widen(dom: &Dom, m: &Measures, selection: Selection) -> Selection 
     };
     let inside_roots = |x: NodeId| selection.roots.iter().any(|&r| dom.is_inside(x, r));
     if posts.iter().all(|&p| inside_roots(p)) {
-        return selection;
+        return Selection { posts, ..selection };
     }
     // The selection's blocks and the posts, each once, none inside another.
     let mut blocks: Vec<NodeId> = selection.roots.iter().chain(&posts).copied().collect();
@@ -50,7 +50,11 @@ pub(crate) fn widen(dom: &Dom, m: &Measures, selection: Selection) -> Selection 
         Some(c) if f64::from(m.chars(c)) <= SPREAD * f64::from(text) => vec![c],
         _ => blocks,
     };
-    Selection { roots, ..selection }
+    Selection {
+        roots,
+        posts,
+        ..selection
+    }
 }
 
 /// The outermost numbered posts of the page's thread: of the elements whose ids share one
