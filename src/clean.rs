@@ -27,11 +27,6 @@ const HIDDEN_CLASSES: &[&str] = &[
     "ipsHide",
 ];
 
-/// Classes that hide an element when they are its only class (Bootstrap's `hidden` and
-/// `hide`). With others they are often one breakpoint's state (Tailwind's `hidden lg:block`)
-/// or a script's toggle on an accordion's content.
-const HIDDEN_ALONE: &[&str] = &["hidden", "hide"];
-
 /// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
 const UNLIKELY: &[&str] = &[
     "-ad-",
@@ -214,10 +209,10 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
         return !is_streamed_boundary(dom, id);
     }
-    if dom.attr(id, "class").is_some_and(|c| {
-        c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c))
-            || HIDDEN_ALONE.contains(&c.trim())
-    }) {
+    if dom
+        .attr(id, "class")
+        .is_some_and(|c| c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c)))
+    {
         return true;
     }
     if dom
