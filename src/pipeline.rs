@@ -147,7 +147,7 @@ pub(crate) fn run_until(
             continue;
         };
         if meta.kind.keeps_comments() {
-            selection = select::widen_to_posts(&dom, &m, selection);
+            selection = select::widen_to_posts(&dom, &m, selection, title_node);
         }
         let attempt = attempt(&mut dom, &selection, &page, &meta, attempt_removals);
         let chars = attempt.chars;

@@ -14,7 +14,7 @@ const MIN_NUMBER_DIGITS: usize = 3;
 /// The block holding the selection and the posts is taken whole when its text is at most this
 /// multiple of theirs (what it adds, the thread's header and pager, is cleaned later);
 /// otherwise the selection and the posts are taken one by one.
-const SPREAD: f64 = 1.5;
+const SPREAD: f64 = 2.0;
 /// Tags a post's element has.
 const POST_TAGS: &[&str] = &[
     "div", "article", "section", "li", "table", "tbody", "tr", "td",
@@ -22,16 +22,30 @@ const POST_TAGS: &[&str] = &[
 
 /// The selection widened to the thread's posts, when the page shows at least [`MIN_POSTS`]
 /// numbered ones that the selection does not already hold.
-pub(crate) fn widen(dom: &Dom, m: &Measures, selection: Selection) -> Selection {
+/// The thread's headline (`title`), when it comes before the posts, is taken with them: the
+/// opening post printed between it and the replies is part of the thread.
+pub(crate) fn widen(
+    dom: &Dom,
+    m: &Measures,
+    selection: Selection,
+    title: Option<NodeId>,
+) -> Selection {
     let Some(posts) = thread_posts(dom, m) else {
         return selection;
     };
+    let title = title.filter(|&t| posts.first().is_some_and(|&p| t < p));
     let inside_roots = |x: NodeId| selection.roots.iter().any(|&r| dom.is_inside(x, r));
-    if posts.iter().all(|&p| inside_roots(p)) {
+    if posts.iter().chain(&title).all(|&p| inside_roots(p)) {
         return Selection { posts, ..selection };
     }
-    // The selection's blocks and the posts, each once, none inside another.
-    let mut blocks: Vec<NodeId> = selection.roots.iter().chain(&posts).copied().collect();
+    // The selection's blocks, the headline and the posts, each once, none inside another.
+    let mut blocks: Vec<NodeId> = selection
+        .roots
+        .iter()
+        .chain(&title)
+        .chain(&posts)
+        .copied()
+        .collect();
     blocks.sort_unstable();
     blocks.dedup();
     let all = blocks.clone();
