@@ -19,7 +19,13 @@ const NON_CONTENT_ROLES: &[&str] = &[
 ];
 
 /// Classes that common CSS frameworks define as hidden or screen-reader-only text.
-const HIDDEN_CLASSES: &[&str] = &["d-none", "sr-only", "visually-hidden", "screen-reader-text"];
+const HIDDEN_CLASSES: &[&str] = &[
+    "d-none",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "ipsHide",
+];
 
 /// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
 const UNLIKELY: &[&str] = &[
@@ -64,6 +70,10 @@ const UNLIKELY: &[&str] = &[
     "outbrain",
     "taboola",
 ];
+
+/// Fragments of [`UNLIKELY`] that name a discussion's own posts (comments, replies, the
+/// community's messages): on a discussion page they are its content.
+const DISCUSSION_POSTS: &[&str] = &["comment", "community", "replies", "remark"];
 
 /// Class/id fragments that keep an element even when it also looks unlikely.
 const MAYBE: &[&str] = &[
@@ -131,10 +141,21 @@ fn remove_noscript_copies(dom: &mut Dom, expanded: &[NodeId]) {
 /// Removes elements whose class or id marks them as page furniture (menus, footers, sidebars),
 /// unless they also look like content, sit in a table or code, or hold `keep`.
 ///
-/// Those that hold text are reported to `out`.
-pub(crate) fn remove_unlikely(dom: &mut Dom, keep: Option<NodeId>, out: &mut Vec<Removal>) {
+/// Those that hold text are reported to `out`. On a `discussion` page, the fragments naming
+/// its posts ([`DISCUSSION_POSTS`]) are not read.
+pub(crate) fn remove_unlikely(
+    dom: &mut Dom,
+    keep: Option<NodeId>,
+    discussion: bool,
+    out: &mut Vec<Removal>,
+) {
     let holds_keep = dom.holders_of(keep);
-    let (unlikely, maybe) = (Fragment::all(UNLIKELY), Fragment::all(MAYBE));
+    let unlikely: Vec<&str> = UNLIKELY
+        .iter()
+        .copied()
+        .filter(|f| !(discussion && DISCUSSION_POSTS.contains(f)))
+        .collect();
+    let (unlikely, maybe) = (Fragment::all(&unlikely), Fragment::all(MAYBE));
     let m = Measures::of(dom);
     dom.walk_live(0, dom.len(), |dom, id| {
         let unlikely = is_unlikely(dom, id, &unlikely, &maybe)

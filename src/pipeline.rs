@@ -112,6 +112,7 @@ pub(crate) fn run_until(
             &Lexicon::new(&options.extra_labels),
             &title,
             title_node,
+            meta.kind.keeps_comments(),
         ));
     }
     deadline.check()?;
@@ -133,13 +134,21 @@ pub(crate) fn run_until(
         dom.removed.clone_from(&before_unlikely);
         let mut attempt_removals = removals.clone();
         if strip_unlikely {
-            clean::remove_unlikely(&mut dom, title_node, &mut attempt_removals);
+            clean::remove_unlikely(
+                &mut dom,
+                title_node,
+                meta.kind.keeps_comments(),
+                &mut attempt_removals,
+            );
         }
         let m = Measures::of(&dom);
         let scores = score::run(&dom, &m);
-        let Some(selection) = select::run(&dom, &m, &scores, title_node) else {
+        let Some(mut selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
+        if meta.kind.keeps_comments() {
+            selection = select::widen_to_posts(&dom, &m, selection, title_node);
+        }
         let attempt = attempt(&mut dom, &selection, &page, &meta, attempt_removals);
         let chars = attempt.chars;
         if best.as_ref().is_none_or(|b| chars > b.chars) {
@@ -175,7 +184,12 @@ pub(crate) fn run_until(
     let region = region.filter(|_| declared || !article_page || too_short);
     let mut region_removals = removals.clone();
     if region.is_some() && !declared {
-        clean::remove_unlikely(&mut dom, title_node, &mut region_removals);
+        clean::remove_unlikely(
+            &mut dom,
+            title_node,
+            meta.kind.keeps_comments(),
+            &mut region_removals,
+        );
         m = Measures::of(&dom);
     }
     if let Some(region) = region {
@@ -384,13 +398,13 @@ fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
 
 /// A fast check for a reader button: enough paragraph text outside page furniture.
 pub(crate) fn is_probably_readable(input: Input<'_>) -> bool {
-    let Ok(Parsed { mut dom, .. }) = checked_parse(input, &Options::default()) else {
+    let Ok(Parsed { mut dom, meta }) = checked_parse(input, &Options::default()) else {
         return false;
     };
     // The report is not read here.
     let mut removals = Vec::new();
     clean::remove_non_content(&mut dom, &mut removals);
-    clean::remove_unlikely(&mut dom, None, &mut removals);
+    clean::remove_unlikely(&mut dom, None, meta.kind.keeps_comments(), &mut removals);
     let m = Measures::of(&dom);
     derived::readable_score(&dom, &m) > derived::READABLE_SCORE
 }

@@ -185,8 +185,8 @@ static_names! {
     /// The attributes the metadata collector (`metadata::Collector::start`) reads. The parse stage answers no other (so HTML,
     /// whose unread attributes are left out before parsing, and trees behave alike).
     pub(crate) fn read_attribute, READ_ATTRIBUTES {
-        "content", "datetime", "dir", "href", "itemprop", "lang", "name", "property", "rel",
-        "type", "xml:lang",
+        "content", "datetime", "dir", "href", "itemprop", "itemtype", "lang", "name", "property",
+        "rel", "type", "xml:lang",
     }
 }
 

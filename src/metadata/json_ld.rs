@@ -92,6 +92,8 @@ pub(crate) struct JsonLd {
     pub image: Option<String>,
     pub publisher: Option<String>,
     pub description: Option<String>,
+    /// Some object's type names a discussion page (see [`super::kind::is_discussion_type`]).
+    pub discussion: bool,
 }
 
 /// Types that describe an article (schema.org `Article` and its common subtypes).
@@ -116,11 +118,17 @@ const MAX_OBJECTS: usize = 2_000;
 /// Reads the first article object found in the given JSON-LD script texts.
 pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
     let mut out = JsonLd::default();
+    let mut found = false;
     for script in scripts {
         let Some(value) = parse_json(script.trim()) else {
             continue;
         };
+        out.discussion = out.discussion || declares_discussion(&value);
+        if found {
+            continue;
+        }
         if let Some(article) = find_article(&value) {
+            found = true;
             out.headline = string(article.get("headline")).or_else(|| string(article.get("name")));
             out.authors = names(article.get("author"));
             out.published = string(article.get("datePublished"));
@@ -131,10 +139,45 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
                 _ => string(Some(p)),
             });
             out.description = string(article.get("description"));
-            return out;
         }
     }
     out
+}
+
+/// Whether any object in `root` (at any depth) has a discussion page's type.
+fn declares_discussion(root: &Value) -> bool {
+    let mut stack = vec![root];
+    let mut seen = 0usize;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > MAX_OBJECTS {
+            return false;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter()),
+            Value::Object(members) => {
+                if types(v.get("@type")).any(super::kind::is_discussion_type) {
+                    return true;
+                }
+                stack.extend(members.iter().map(|(_, m)| m));
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The type names of a `@type` value (one string or an array of them).
+fn types(t: Option<&Value>) -> impl Iterator<Item = &str> {
+    let list: &[Value] = match t {
+        Some(Value::Array(a)) => a,
+        Some(one) => std::slice::from_ref(one),
+        None => &[],
+    };
+    list.iter().filter_map(|x| match x {
+        Value::String(s) => Some(s.as_str()),
+        _ => None,
+    })
 }
 
 /// Breadth-first search for an object whose `@type` is an article type.
@@ -222,6 +265,17 @@ mod tests {
         assert_eq!(j.authors, vec!["A", "B"]);
         assert_eq!(j.image.as_deref(), Some("https://x/i.jpg"));
         assert_eq!(j.publisher.as_deref(), Some("Pub"));
+    }
+
+    #[test]
+    fn a_discussion_type_anywhere_is_seen() {
+        let s = r#"{"@context":"https://schema.org","@type":"WebPage",
+          "mainEntity":{"@type":"QAPage","name":"Q"}}"#;
+        assert!(parse([s].into_iter()).discussion);
+        let s = r#"[{"@type":"NewsArticle","headline":"H","comment":[{"@type":"Comment"}]}]"#;
+        assert!(!parse([s].into_iter()).discussion);
+        let s = r#"{"@type":["DiscussionForumPosting"],"headline":"T"}"#;
+        assert!(parse([s].into_iter()).discussion);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub(crate) mod byline;
 pub(crate) mod dates;
 pub(crate) mod derived;
 mod json_ld;
+mod kind;
 pub(crate) mod title;
 
 use crate::address::Url;
@@ -34,7 +35,11 @@ pub(crate) struct Metadata {
     pub lang: Option<String>,
     /// `dir` of `<html>` or `<body>`.
     pub dir: Option<String>,
+    /// What kind of page this is: a forum thread keeps its replies. See [`kind`].
+    pub kind: PageKind,
 }
+
+pub(crate) use kind::PageKind;
 
 pub(crate) use crate::dom::read_attribute;
 
@@ -66,6 +71,10 @@ pub(crate) struct Collector {
     depth: usize,
     /// The element whose text is being collected, the depth it started at, and the text.
     capture: Option<(Capture, usize, String)>,
+    /// An element's microdata type names a discussion page.
+    discussion: bool,
+    /// An element's microdata type is `Answer`.
+    answers: bool,
     /// The depth of the outermost open opaque element (a menu, a button: see
     /// [`crate::dom::is_opaque`]); only JSON-LD is read inside it.
     opaque: Option<usize>,
@@ -88,6 +97,12 @@ impl Collector {
             return;
         }
         let m = &mut self.m;
+        if let Some(types) = attr("itemtype") {
+            for t in types.split_whitespace() {
+                self.discussion |= kind::is_discussion_type(t);
+                self.answers |= kind::is_answer_type(t);
+            }
+        }
         let capture = match tag {
             "meta" if self.metas.len() < MAX_META => {
                 let key = attr("property")
@@ -188,6 +203,8 @@ impl Collector {
             ld_scripts,
             base_href,
             time_datetime,
+            discussion,
+            answers,
             ..
         } = self;
         let meta = |keys: &[&str]| -> Option<String> {
@@ -238,6 +255,13 @@ impl Collector {
         m.description =
             meta(&["og:description", "description", "twitter:description"]).or(ld.description);
         m.canonical = m.canonical.or_else(|| meta(&["og:url"]));
+        let discussion = discussion
+            || ld.discussion
+            || url
+                .into_iter()
+                .chain(m.canonical.as_deref())
+                .any(kind::is_thread_address);
+        m.kind = PageKind::of(discussion, answers);
 
         let page_url = url
             .and_then(|u| Url::parse(u).ok())

@@ -7,6 +7,7 @@ use crate::lang::normalize::words;
 use crate::metadata::title::{similarity, SAME_TITLE};
 use crate::removal::report;
 use crate::score::class_weight;
+use crate::select::Selection;
 use crate::{Removal, RemovalKind, RemovalRule};
 
 /// Blocks with at least this many commas are prose and always stay.
@@ -20,16 +21,27 @@ const PROSE_LINK_SHARE: f64 = 0.2;
 const BYLINE_MAX_CHARS: u32 = 150;
 
 /// Removes furniture inside the article roots, and reports to `out` what held text.
-/// `core`, the best-scored block, and its ancestors are never removed.
-pub(crate) fn clean(
-    dom: &mut Dom,
-    roots: &[NodeId],
-    core: NodeId,
-    title: &str,
-    out: &mut Vec<Removal>,
-) {
+/// The best-scored block (`core`), a thread's posts and their ancestors are never removed
+/// whole; what is inside them is cleaned.
+pub(crate) fn clean(dom: &mut Dom, selection: &Selection, title: &str, out: &mut Vec<Removal>) {
+    let (roots, core) = (selection.roots.as_slice(), selection.core);
     let m = Measures::of(dom);
-    let protected = dom.holders_of(Some(core));
+    let mut protected = dom.holders_of(Some(core));
+    for &post in &selection.posts {
+        // The post's own text: its deepest block with the most text outside links.
+        let own = |d: NodeId| m.chars(d).saturating_sub(m.at(d).link_chars);
+        let body = dom
+            .live_descendants(post)
+            .filter(|&d| dom.is_element(d))
+            .fold(post, |best, d| if own(d) >= own(best) { d } else { best });
+        for a in std::iter::once(body).chain(dom.ancestors(body)) {
+            match protected.get_mut(a) {
+                Some(flag) if !*flag => *flag = true,
+                // The ancestors above are marked already.
+                _ => break,
+            }
+        }
+    }
     let title_words = words(title);
     let mut title_dropped = false;
     for &root in roots {

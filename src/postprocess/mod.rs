@@ -36,7 +36,7 @@ pub(crate) fn run(
         conditional::clean_wide(dom, roots, page.title_node, removals);
     } else {
         crate::related::remove_link_lists(dom, roots, core, removals);
-        conditional::clean(dom, roots, core, page.title, removals);
+        conditional::clean(dom, selection, page.title, removals);
     }
     build::Builder {
         dom,

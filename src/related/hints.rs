@@ -92,13 +92,15 @@ const WEAK_LINK_SHARE: f64 = 0.3;
 /// ... or when it has less text than this.
 const WEAK_MAX_CHARS: u32 = 300;
 
-/// Removes blocks whose class or id names related content or page furniture.
+/// Removes blocks whose class or id names related content or page furniture; on a
+/// `discussion` page, comment blocks are its posts and stay.
 pub(crate) fn remove_hinted(
     dom: &mut Dom,
     m: &Measures,
     lexicon: &Lexicon,
     holds_title: &[bool],
     title_node: Option<NodeId>,
+    discussion: bool,
     out: &mut Vec<Removal>,
 ) {
     let end = dom.len();
@@ -124,6 +126,9 @@ pub(crate) fn remove_hinted(
         else {
             return false;
         };
+        if discussion && kind == RemovalKind::Comments {
+            return false;
+        }
         let chars = m.chars(id);
         // Prose of the page's article needs a label or a structural reason to go, not a class:
         // sites wrap a lead paragraph in "share" or "summary-social" wrappers.

@@ -36,12 +36,14 @@ const LIST_LINK_SHARE: f64 = 0.5;
 /// Most climbs from a label to its box.
 const MAX_CLIMB: usize = 4;
 
-/// Finds and removes labelled blocks, appending to `out`.
+/// Finds and removes labelled blocks, appending to `out`. On a `discussion` page a comments
+/// label ("Comments", "Replies") heads the thread's posts: it is left alone.
 pub(crate) fn remove_labelled(
     dom: &mut Dom,
     m: &Measures,
     lexicon: &Lexicon,
     page: &Page<'_>,
+    discussion: bool,
     out: &mut Vec<Removal>,
 ) {
     let holds_title = page.holds_title;
@@ -62,7 +64,9 @@ pub(crate) fn remove_labelled(
         let Some(found) = match_line(dom, m, lexicon, id, &text, &folded) else {
             return false;
         };
-        if matches!(found, Line::Label) && page.sections.contains(&folded) {
+        if matches!(found, Line::Label) && page.sections.contains(&folded)
+            || discussion && lexicon.label(&folded) == Some(RemovalKind::Comments)
+        {
             return false;
         }
         let removed = match found {

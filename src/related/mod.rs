@@ -27,11 +27,15 @@ use crate::Removal;
 ///
 /// `title` is the page's own headline and `title_node` the heading that prints it: no block
 /// holding it is ever removed, and other articles are told from the page's by their subject.
+/// On a `discussion` page (a forum thread, a question and its answers) the replies are the
+/// content: neither comment blocks nor the posts after the first (shaped like appended
+/// articles) go.
 pub(crate) fn run(
     dom: &mut Dom,
     lexicon: &Lexicon,
     title: &str,
     title_node: Option<NodeId>,
+    discussion: bool,
 ) -> Vec<Removal> {
     let mut removals = Vec::new();
     let holds_title = dom.holders_of(title_node);
@@ -43,9 +47,11 @@ pub(crate) fn run(
         sections: &sections,
     };
     other_article::remove_flat_teasers(dom, lexicon, &page, &mut removals);
-    appended::remove_appended(dom, &page, title_node, &mut removals);
+    if !discussion {
+        appended::remove_appended(dom, &page, title_node, &mut removals);
+    }
     let measures = Measures::of(dom);
-    labels::remove_labelled(dom, &measures, lexicon, &page, &mut removals);
+    labels::remove_labelled(dom, &measures, lexicon, &page, discussion, &mut removals);
     let measures = Measures::of(dom);
     hints::remove_hinted(
         dom,
@@ -53,6 +59,7 @@ pub(crate) fn run(
         lexicon,
         &holds_title,
         title_node,
+        discussion,
         &mut removals,
     );
     boilerplate::remove_boilerplate(dom, &holds_title, &mut removals);

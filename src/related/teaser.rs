@@ -38,12 +38,23 @@ pub(crate) fn is_headline_link(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         && links_elsewhere(dom, id)
 }
 
-/// Whether the first link of `id` leads to another page (not an anchor in this one).
+/// Whether the first link of `id` leads to another page (not an anchor in this one, nor a
+/// permalink to the block holding it: a forum post's heading links to `…#p1234`, the post's own
+/// id).
 fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
-    dom.live_descendants(id)
-        .find(|&d| dom.tag(d) == "a" && dom.attr(d, "href").is_some())
-        .and_then(|a| dom.attr(a, "href"))
-        .is_some_and(leads_elsewhere)
+    let Some((link, href)) = dom.live_descendants(id).find_map(|d| {
+        Some(d)
+            .filter(|&d| dom.tag(d) == "a")
+            .zip(dom.attr(d, "href"))
+    }) else {
+        return false;
+    };
+    let permalink = href
+        .split_once('#')
+        .map(|(_, fragment)| fragment.trim())
+        .filter(|f| !f.is_empty())
+        .is_some_and(|f| dom.ancestors(link).any(|a| dom.attr(a, "id") == Some(f)));
+    leads_elsewhere(href) && !permalink
 }
 
 /// Whether a link's `href` leads to another page: not empty, not an anchor in this one, not a

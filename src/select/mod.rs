@@ -1,6 +1,10 @@
 //! The select stage chooses the article — the best-scored block that belongs with the page's own
 //! headline — and merges its sibling paragraphs.
 
+mod posts;
+
+pub(crate) use posts::widen as widen_to_posts;
+
 use crate::dom::{is_block_tag, Dom, Measures, NodeId};
 use crate::lang::is_sign_off;
 use crate::related::teaser::{opens_with_headline_link, TEXT_BEFORE_TEASER};
@@ -34,6 +38,9 @@ pub(crate) struct Selection {
     /// The page's whole main region rather than an article: link cards and lists in it are its
     /// content, and only its footers, asides and forms are cleaned out.
     pub wide: bool,
+    /// A forum thread's posts (see [`posts`]): cleaning looks inside each, never drops one
+    /// whole (a short reply beside its author's links reads like a link box).
+    pub posts: Vec<NodeId>,
 }
 
 /// Chooses the article. `title_node` is the heading of the page's headline, when found.
@@ -53,6 +60,7 @@ pub(crate) fn run(
             roots: vec![body],
             core: body,
             wide: false,
+            posts: Vec::new(),
         });
     };
     let mut top = first;
@@ -89,6 +97,7 @@ pub(crate) fn run(
         roots,
         core,
         wide: false,
+        posts: Vec::new(),
     })
 }
 
@@ -111,6 +120,7 @@ pub(crate) fn main_region(dom: &Dom, m: &Measures) -> Option<Selection> {
         roots: vec![main],
         core: main,
         wide: true,
+        posts: Vec::new(),
     })
 }
 
