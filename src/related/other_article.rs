@@ -60,7 +60,15 @@ struct Scan<'a> {
     page: &'a Page<'a>,
     /// The container's lines.
     lines: Vec<Line>,
+    /// Whether [`SECTION_LINKS`] or more of the lines are a label with a headline link: a
+    /// round-up's "Read more: <item>" closing each of its sections, not teasers of other
+    /// articles (each of those lines goes alone, the sections stay).
+    section_links: bool,
 }
+
+/// Label-and-link lines in one container that make them the sections' own (see
+/// [`Scan::section_links`]).
+const SECTION_LINKS: usize = 3;
 
 /// Looks for labels among a container's lines and handles the teaser after each.
 fn scan(
@@ -75,11 +83,20 @@ fn scan(
     if lines.len() < 2 {
         return;
     }
+    let section_links = lines
+        .iter()
+        .filter(|l| l.links > 0)
+        .filter(|l| {
+            find_label(dom, lexicon, l).is_some_and(|f| matches!(f.at, LabelAt::WithHeadline(_)))
+        })
+        .nth(SECTION_LINKS - 1)
+        .is_some();
     let scan = Scan {
         m,
         lexicon,
         page,
         lines,
+        section_links,
     };
     let mut i = 0;
     while i < scan.lines.len() {
@@ -96,6 +113,7 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         lexicon,
         page,
         ref lines,
+        section_links,
     } = *scan;
     let line = lines.get(i)?;
     if line.nodes.iter().any(|&n| holds(page.holds_title, n)) {
@@ -109,6 +127,9 @@ fn handle_line(dom: &mut Dom, scan: &Scan<'_>, i: usize, out: &mut Vec<Removal>)
         return remove_bare_label(dom, lexicon, line, found, i, out);
     }
     if let LabelAt::WithHeadline(text) = &found.at {
+        if section_links {
+            return None; // The label stage takes the line alone.
+        }
         // The teaser's headline is on the label's line: is its body below?
         let headline = Headline {
             text: text.clone(),
@@ -190,6 +211,7 @@ fn next_teasers(
         lexicon,
         page,
         ref lines,
+        ..
     } = *scan;
     while let Some(headline) = lines
         .get(from)
