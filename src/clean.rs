@@ -233,7 +233,35 @@ fn is_unlikely(dom: &Dom, id: NodeId, unlikely: &[Fragment], maybe: &[Fragment])
     }
     tag == "aside"
         || tag == "footer"
-        || dom.first_hint(id, unlikely).is_some() && dom.first_hint(id, maybe).is_none()
+        || dom.first_hint(id, unlikely).is_some()
+            && dom.first_hint(id, maybe).is_none()
+            && !is_styled_part(dom, id)
+}
+
+/// Whether an element's furniture word comes only from a styled-components class, which
+/// names each class `Module__StyledPart-sc-hash`: the part names a piece of one component
+/// (`StyledCustomerCardHeader`, the head of a card), and only the module (`Headerstyles`)
+/// says which part of the page the element is.
+fn is_styled_part(dom: &Dom, id: NodeId) -> bool {
+    let Some(class) = dom.attr(id, "class") else {
+        return false;
+    };
+    let mut styled = false;
+    let mut hints = dom.attr(id, "id").unwrap_or("").to_ascii_lowercase();
+    for token in class.split_whitespace() {
+        match token.split_once("__") {
+            Some((module, part)) if part.contains("-sc-") => {
+                styled = true;
+                hints.push(' ');
+                hints.push_str(&module.to_ascii_lowercase());
+            }
+            _ => {
+                hints.push(' ');
+                hints.push_str(&token.to_ascii_lowercase());
+            }
+        }
+    }
+    styled && !UNLIKELY.iter().any(|w| hints.contains(w))
 }
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element (unless it veils
