@@ -305,7 +305,11 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if tag == "figure" {
         return img == 0.0 && chars < 25.0;
     }
-    (img > 1.0 && p / img < 0.5 && !has_figure_parent(dom, id) && !has_text_lines(dom, m, id))
+    (img > 1.0
+        && p / img < 0.5
+        && !has_figure_parent(dom, id)
+        && !has_text_lines(dom, m, id)
+        && !has_described_items(dom, m, id, img))
         || (!is_list && li - 100.0 > p)
         || inputs > (p / 3.0).floor()
         || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
@@ -347,6 +351,38 @@ fn has_text_lines(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     }
     lines >= STORY_LINES && chars >= STORY_CHARS
 }
+
+/// Whether a block of images is a list of described items (a round-up's recipes or products):
+/// at least [`DESCRIBED_ITEMS`] headings that are not links, one for every two images or
+/// more, each with a blurb's worth of text, and few links. Teaser cards link their titles.
+fn has_described_items(dom: &Dom, m: &Measures, id: NodeId, images: f64) -> bool {
+    if m.link_density(id) >= 0.3 {
+        return false;
+    }
+    let headings = dom
+        .live_descendants(id)
+        .take(20_000)
+        .filter(|&d| matches!(dom.tag(d), "h2" | "h3" | "h4"))
+        .filter(|&d| {
+            !dom.live_descendants(d).any(|x| dom.tag(x) == "a")
+                && !dom
+                    .ancestors(d)
+                    .take_while(|&a| a != id)
+                    .any(|a| dom.tag(a) == "a")
+        })
+        .count();
+    headings >= DESCRIBED_ITEMS
+        && headings as f64 * 2.0 >= images
+        && m.chars(id)
+            >= u32::try_from(headings)
+                .unwrap_or(u32::MAX)
+                .saturating_mul(ITEM_CHARS)
+}
+
+/// Fewest described items that make a list (see [`has_described_items`]).
+const DESCRIBED_ITEMS: usize = 3;
+/// Characters per item, heading and blurb together.
+const ITEM_CHARS: u32 = 100;
 
 /// Whether a line ends with a full stop, an exclamation or a question mark (Latin, Arabic,
 /// CJK).
