@@ -211,5 +211,27 @@ export function liftNoscripts(html, lift = true) {
 export function htmlToTree(html) {
   const lifted = liftNoscripts(html);
   const doc = new DOMParser().parseFromString(lifted.html, "text/html");
+  placeStreamedParts(doc);
   return encodeDocument(doc, lifted.raws, (markup) => liftNoscripts(markup, false).html);
+}
+
+// React's streamed server rendering sends each late part of a page as a hidden
+// `<div id="S:n">` that `$RC("B:n","S:n")` moves before its `<template id="B:n">` (`n` in
+// hexadecimal). A DOMParser runs no scripts, so the move is made here, as the native HTML path
+// makes it (src/parse/streamed.rs); a live page has made it already.
+const BOUNDARY = /^[0-9a-f]+$/i;
+function placeStreamedParts(doc) {
+  const templates = new Map();
+  for (const t of doc.querySelectorAll('template[id^="B:"]')) {
+    const n = t.id.slice(2).toLowerCase();
+    if (BOUNDARY.test(n) && !templates.has(n)) templates.set(n, t);
+  }
+  if (templates.size === 0) return;
+  for (const part of doc.querySelectorAll('div[hidden][id^="S:"]')) {
+    const n = part.id.slice(2).toLowerCase();
+    const template = BOUNDARY.test(n) ? templates.get(n) : undefined;
+    // A template inside its own part (never written by React) would make a loop.
+    if (template === undefined || part.contains(template)) continue;
+    template.before(part);
+  }
 }

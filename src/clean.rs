@@ -188,7 +188,7 @@ fn is_body_text(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         && c.commas >= BODY_COMMAS
         && c.inputs == 0
         && m.link_density(id) < BODY_LINK_SHARE
-        && !COMMENT_HINTS.iter().any(|h| dom.hints_contain(id, h))
+        && !DISCUSSION_POSTS.iter().any(|h| dom.hints_contain(id, h))
 }
 
 /// A body of text has at least this many paragraphs...
@@ -197,15 +197,6 @@ const BODY_PARAGRAPHS: u32 = 3;
 const BODY_COMMAS: u32 = 10;
 /// ... and links hold less than this share of its text.
 const BODY_LINK_SHARE: f64 = 0.2;
-/// Hints of readers' comments among [`UNLIKELY`].
-const COMMENT_HINTS: &[&str] = &[
-    "comment",
-    "disqus",
-    "remark",
-    "replies",
-    "community",
-    "shoutbox",
-];
 
 /// Whether an element's tag, class or id marks it as page furniture (`unlikely` and `maybe`:
 /// [`UNLIKELY`] and [`MAYBE`] with their byte sets).

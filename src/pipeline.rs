@@ -93,6 +93,7 @@ pub(crate) fn run_until(
         return Ok(None);
     }
     let title = metadata::title::choose(&meta);
+    let discussion = meta.kind.keeps_comments();
 
     let mut removals = Vec::new();
     clean::remove_non_content(&mut dom, &mut removals);
@@ -112,7 +113,7 @@ pub(crate) fn run_until(
             &Lexicon::new(&options.extra_labels),
             &title,
             title_node,
-            meta.kind.keeps_comments(),
+            discussion,
         ));
     }
     deadline.check()?;
@@ -134,19 +135,14 @@ pub(crate) fn run_until(
         dom.removed.clone_from(&before_unlikely);
         let mut attempt_removals = removals.clone();
         if strip_unlikely {
-            clean::remove_unlikely(
-                &mut dom,
-                title_node,
-                meta.kind.keeps_comments(),
-                &mut attempt_removals,
-            );
+            clean::remove_unlikely(&mut dom, title_node, discussion, &mut attempt_removals);
         }
         let m = Measures::of(&dom);
         let scores = score::run(&dom, &m);
         let Some(mut selection) = select::run(&dom, &m, &scores, title_node) else {
             continue;
         };
-        if meta.kind.keeps_comments() {
+        if discussion {
             selection = select::widen_to_posts(&dom, &m, selection, title_node);
         }
         let attempt = attempt(&mut dom, &selection, &page, &meta, attempt_removals);
@@ -184,12 +180,7 @@ pub(crate) fn run_until(
     let region = region.filter(|_| declared || !article_page || too_short);
     let mut region_removals = removals.clone();
     if region.is_some() && !declared {
-        clean::remove_unlikely(
-            &mut dom,
-            title_node,
-            meta.kind.keeps_comments(),
-            &mut region_removals,
-        );
+        clean::remove_unlikely(&mut dom, title_node, discussion, &mut region_removals);
         m = Measures::of(&dom);
     }
     if let Some(region) = region {

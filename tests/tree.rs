@@ -22,7 +22,8 @@ use scraper::{Html, Node};
 /// that the content of opaque elements (menus, buttons) and attributes no stage reads are
 /// written: the Rust side must leave them out by itself.
 fn encode(html: &str) -> String {
-    let doc = Html::parse_document(html);
+    let mut doc = Html::parse_document(html);
+    run_streamed_moves(&mut doc);
     let mut out = vec!["naqi-tree/1".to_string()];
     // Depth of an element whose children are left out (script, style, template).
     let mut skipping: Option<usize> = None;
@@ -77,6 +78,36 @@ fn encode(html: &str) -> String {
         }
     }
     out.join("\0")
+}
+
+/// What React's `$RC("B:n","S:n")` does in a browser that runs the page's scripts: each
+/// hidden `<div id="S:n">` moves before its `<template id="B:n">`.
+fn run_streamed_moves(doc: &mut Html) {
+    let find = |doc: &Html, tag: &str, prefix: &str| -> Vec<(String, ego_tree::NodeId)> {
+        doc.tree
+            .root()
+            .descendants()
+            .filter_map(|n| {
+                let e = n.value().as_element()?;
+                let id = e.attr("id")?.strip_prefix(prefix)?;
+                (e.name() == tag && (tag != "div" || e.attr("hidden").is_some()))
+                    .then(|| (id.to_ascii_lowercase(), n.id()))
+            })
+            .collect()
+    };
+    let templates = find(doc, "template", "B:");
+    for (n, part) in find(doc, "div", "S:") {
+        let Some(&(_, template)) = templates.iter().find(|(t, _)| *t == n) else {
+            continue;
+        };
+        let inside = doc
+            .tree
+            .get(template)
+            .is_some_and(|t| t.ancestors().any(|a| a.id() == part));
+        if !inside {
+            doc.tree.get_mut(template).unwrap().insert_id_before(part);
+        }
+    }
 }
 
 /// Both paths give the same article (or the same error) for the page.
