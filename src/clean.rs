@@ -267,6 +267,9 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     {
         return true;
     }
+    if dom.attr(id, "class").is_some_and(is_closed_modal) && !is_page_veil(m, id) {
+        return true;
+    }
     if dom
         .attr(id, "aria-hidden")
         .is_some_and(|v| v.trim() == "true")
@@ -290,6 +293,21 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
             && !is_page_veil(m, id);
     }
     false
+}
+
+/// Whether a class list names a modal dialog that is not open: Bootstrap's and Bulma's `modal`
+/// is `display: none` until a script adds `show` (`in` in Bootstrap 3, `is-active` in Bulma).
+/// Sign-up forms, trial offers and video players wait there, never the page's own text.
+fn is_closed_modal(class: &str) -> bool {
+    let mut modal = false;
+    for token in class.split_whitespace() {
+        match token {
+            "modal" => modal = true,
+            "show" | "in" | "is-active" | "open" | "is-open" => return false,
+            _ => {}
+        }
+    }
+    modal
 }
 
 /// Whether an element hidden by its inline style holds more than two thirds of the page's

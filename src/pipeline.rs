@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 use crate::article::Article;
 use crate::dom::{Dom, Measures, NodeId};
-use crate::lang::normalize::{word_count, words};
+use crate::lang::normalize::{word_count, word_overlap, words};
 use crate::lang::{Lexicon, ScriptCounts};
 use crate::metadata::derived;
 use crate::metadata::title::{similarity, SAME_TITLE};
@@ -170,6 +170,7 @@ pub(crate) fn run_until(
     let share = match (declared, article_page || headed_article) {
         (true, true) => WIDE_SHARE,
         (true, false) => PAGE_SHARE,
+        (false, false) if !meta.og_article => BODY_PAGE_SHARE,
         (false, _) => BODY_SHARE,
     };
     // An article page whose article came out shorter than the minimum is read as one that is
@@ -213,6 +214,10 @@ const WIDE_SHARE: f64 = 0.5;
 const PAGE_SHARE: f64 = 0.75;
 /// The same share for the body, when the page declares no main region.
 const BODY_SHARE: f64 = 0.25;
+/// The same share for the body of a page that declares no main region and nothing of an
+/// article (no date, no JSON-LD headline, no `og:type` of `article`, no headline in an
+/// `<article>`): a landing or service page is its sections together.
+const BODY_PAGE_SHARE: f64 = 0.5;
 
 /// Postprocesses, sanitizes and serializes one selection.
 fn attempt(
@@ -365,8 +370,12 @@ fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
         return None;
     }
     let mut fallback = None;
+    let mut h1s = Vec::new();
     for id in 0..dom.len() {
         let tag = dom.tag(id);
+        if tag == "h1" && !dom.is_removed(id) {
+            h1s.push(id);
+        }
         let marked = dom
             .attr(id, "itemprop")
             .is_some_and(|p| p.contains("headline"));
@@ -384,7 +393,21 @@ fn find_title_node(dom: &Dom, title: &str) -> Option<NodeId> {
         }
         fallback = fallback.or(Some(id));
     }
-    fallback
+    fallback.or_else(|| sole_h1_within(dom, &h1s, &title_words))
+}
+
+/// The page's only `<h1>` when every one of its words (two or more) is in the title: a
+/// shortened headline ("Translation Services" under the title "Brand: Professional Translation
+/// Services") still names the page.
+fn sole_h1_within(dom: &Dom, h1s: &[NodeId], title_words: &[String]) -> Option<NodeId> {
+    let [h1] = h1s else {
+        return None;
+    };
+    if dom.subtree_end(*h1) - h1 > MAX_HEADING_NODES {
+        return None;
+    }
+    let heading = words(&dom.text(*h1));
+    (heading.len() >= 2 && word_overlap(&heading, title_words) >= 1.0).then_some(*h1)
 }
 
 /// A fast check for a reader button: enough paragraph text outside page furniture.

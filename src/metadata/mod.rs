@@ -29,6 +29,8 @@ pub(crate) struct Metadata {
     pub image: Option<String>,
     pub description: Option<String>,
     pub canonical: Option<String>,
+    /// Whether Open Graph types the page as an article (`og:type` = `article`).
+    pub og_article: bool,
     /// The URL relative links resolve against.
     pub base: Option<Url>,
     /// `lang` of `<html>` (or `<body>`).
@@ -255,6 +257,7 @@ impl Collector {
         m.description =
             meta(&["og:description", "description", "twitter:description"]).or(ld.description);
         m.canonical = m.canonical.or_else(|| meta(&["og:url"]));
+        m.og_article = meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
         let discussion = discussion
             || ld.discussion
             || url
