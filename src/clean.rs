@@ -87,6 +87,7 @@ const MAYBE: &[&str] = &[
 /// are: they hold no text a reader would miss).
 pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
     let m = Measures::of(dom);
+    let collapsed = disclosed_ids(dom);
     let mut expanded = Vec::new();
     // Elements inside a removed one go unreported: the report names the outermost.
     let mut reported_until = 0;
@@ -101,7 +102,7 @@ pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
         }
         let rule = if is_non_content(dom.tag(id)) {
             None
-        } else if is_hidden(dom, &m, id) {
+        } else if is_hidden(dom, &m, id) && !is_collapsed_panel(dom, &collapsed, id) {
             Some((RemovalKind::Hidden, RemovalRule::HiddenElement))
         } else if dom.attr(id, "role").is_some_and(|role| {
             NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -293,6 +294,34 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
             && !is_page_veil(m, id);
     }
     false
+}
+
+/// The ids that a control opens and closes (`aria-controls` on a button, a link or an element
+/// that says whether it is `aria-expanded`): the panels of accordions and "show more"
+/// disclosures.
+fn disclosed_ids(dom: &Dom) -> Vec<String> {
+    let mut ids: Vec<String> = (0..dom.len())
+        .filter(|&id| {
+            dom.is_element(id)
+                && (matches!(dom.tag(id), "button" | "a" | "summary")
+                    || dom.attr(id, "aria-expanded").is_some()
+                    || dom.attr(id, "role") == Some("button"))
+        })
+        .filter_map(|id| dom.attr(id, "aria-controls"))
+        .flat_map(str::split_whitespace)
+        .map(str::to_string)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// A collapsed panel of an accordion or disclosure: hidden until its control is pressed, as
+/// much the page's text as the panel shown open (how-to steps, questions and answers). Menus
+/// that open the same way are links, and later stages take them out as such.
+fn is_collapsed_panel(dom: &Dom, disclosed: &[String], id: NodeId) -> bool {
+    dom.attr(id, "id")
+        .is_some_and(|i| disclosed.binary_search_by(|d| d.as_str().cmp(i)).is_ok())
 }
 
 /// Whether a class list names a modal dialog that is not open: Bootstrap's and Bulma's `modal`

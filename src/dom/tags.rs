@@ -161,6 +161,8 @@ static_names! {
     /// (see [`kept_attribute`]).
     pub(crate) fn kept_name, KEPT_NAMES {
         "alt",
+        "aria-controls",
+        "aria-expanded",
         "aria-hidden",
         "class",
         "colspan",
