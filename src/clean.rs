@@ -271,6 +271,9 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if dom.attr(id, "class").is_some_and(is_closed_modal) && !is_page_veil(m, id) {
         return true;
     }
+    if is_hover_card(dom, m, id) {
+        return true;
+    }
     if dom
         .attr(id, "aria-hidden")
         .is_some_and(|v| v.trim() == "true")
@@ -323,6 +326,41 @@ fn is_collapsed_panel(dom: &Dom, disclosed: &[String], id: NodeId) -> bool {
     dom.attr(id, "id")
         .is_some_and(|i| disclosed.binary_search_by(|d| d.as_str().cmp(i)).is_ok())
 }
+
+/// A card that a link in a paragraph shows while the pointer is over it: an inline element
+/// right after the link, inside the paragraph, holding a picture or a popup's class and more
+/// links than text (a person's photo and their latest headlines). Style sheets hide it until
+/// then; read as text it breaks the sentence with a list of headlines.
+fn is_hover_card(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    if !matches!(dom.tag(id), "span" | "div") {
+        return false;
+    }
+    let c = m.at(id);
+    if c.links < HOVER_CARD_LINKS || m.link_density(id) <= 0.5 {
+        return false;
+    }
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    let siblings = dom.children(parent);
+    let at = siblings.iter().position(|&s| s == id).unwrap_or(0);
+    let follows_link = siblings
+        .get(..at)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|&&s| dom.is_element(s))
+        .is_some_and(|&s| dom.tag(s) == "a");
+    follows_link
+        && dom.ancestors(id).take(4).any(|a| dom.tag(a) == "p")
+        && (c.images > 0 || POPUP_HINTS.iter().any(|h| dom.hints_contain(id, h)))
+}
+
+/// A hover card holds at least this many links.
+const HOVER_CARD_LINKS: u32 = 2;
+
+/// Class/id fragments of cards shown on hover.
+const POPUP_HINTS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
 /// Whether a class list names a modal dialog that is not open: Bootstrap's and Bulma's `modal`
 /// is `display: none` until a script adds `show` (`in` in Bootstrap 3, `is-active` in Bulma).
