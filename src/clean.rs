@@ -272,8 +272,10 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         .is_some_and(|v| v.trim() == "true")
     {
         // Icons and decorative wrappers; an image there may still be the lead image, but it is
-        // not article text.
-        return !matches!(dom.tag(id), "img" | "figure" | "picture");
+        // not article text. `aria-hidden` hides nothing from the eye: on the page's main region
+        // or most of its text, it is the focus trap of a dialog left open (a consent prompt).
+        return !matches!(dom.tag(id), "img" | "figure" | "picture" | "main")
+            && !is_page_veil(m, id);
     }
     if let Some(style) = dom.attr(id, "style") {
         // Most styles say neither word: only those are normalized and read.
