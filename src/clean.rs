@@ -87,6 +87,7 @@ const MAYBE: &[&str] = &[
 /// are: they hold no text a reader would miss).
 pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
     let m = Measures::of(dom);
+    let h1s = count_h1(dom, 0, dom.len());
     let mut expanded = Vec::new();
     // Elements inside a removed one go unreported: the report names the outermost.
     let mut reported_until = 0;
@@ -101,7 +102,7 @@ pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
         }
         let rule = if is_non_content(dom.tag(id)) {
             None
-        } else if is_hidden(dom, &m, id) {
+        } else if is_hidden(dom, &m, id, h1s) {
             Some((RemovalKind::Hidden, RemovalRule::HiddenElement))
         } else if dom.attr(id, "role").is_some_and(|role| {
             NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -257,7 +258,7 @@ fn is_styled_part(dom: &Dom, id: NodeId) -> bool {
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element (unless it veils
 /// most of the page, see [`is_page_veil`]).
-fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+fn is_hidden(dom: &Dom, m: &Measures, id: NodeId, h1s: usize) -> bool {
     if dom.attr(id, "hidden").is_some() {
         return !is_streamed_boundary(dom, id) && !is_inactive_tab_panel(dom, id);
     }
@@ -289,7 +290,8 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
             .collect::<String>()
             .to_ascii_lowercase();
         return (s.contains("display:none") || s.contains("visibility:hidden"))
-            && !is_page_veil(m, id);
+            && !is_page_veil(m, id)
+            && !veils_headline(dom, m, id, h1s);
     }
     false
 }
@@ -299,6 +301,23 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
 /// once they have run (storefront lockdown apps, anti-flicker snippets), not a hidden block.
 fn is_page_veil(m: &Measures, id: NodeId) -> bool {
     u64::from(m.chars(id)) * 3 > u64::from(m.chars(0)) * 2
+}
+
+/// Whether an element hidden by its inline style holds every `<h1>` of the page (`h1s` of
+/// them, at least one) and at least a quarter of its text: a page does not hide its own
+/// headline, so this is a deferred block that scripts show once they have run, not a hidden
+/// one. (The menus and drawers a shop also hides keep it under the page veil's share.)
+fn veils_headline(dom: &Dom, m: &Measures, id: NodeId, h1s: usize) -> bool {
+    h1s > 0
+        && u64::from(m.chars(id)) * 4 >= u64::from(m.chars(0))
+        && count_h1(dom, id, dom.subtree_end(id)) == h1s
+}
+
+/// The `<h1>` elements among the nodes `start..end`.
+fn count_h1(dom: &Dom, start: NodeId, end: NodeId) -> usize {
+    (start..end)
+        .filter(|&d| dom.is_element(d) && dom.tag(d) == "h1")
+        .count()
 }
 
 /// A tab panel (`role="tabpanel"`) that the `hidden` attribute hides until its tab is chosen,
