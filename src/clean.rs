@@ -260,7 +260,9 @@ fn is_styled_part(dom: &Dom, id: NodeId) -> bool {
 /// most of the page, see [`is_page_veil`]).
 fn is_hidden(dom: &Dom, m: &Measures, id: NodeId, h1s: usize) -> bool {
     if dom.attr(id, "hidden").is_some() {
-        return !is_streamed_boundary(dom, id) && !is_inactive_tab_panel(dom, id);
+        return !is_streamed_boundary(dom, id)
+            && !is_inactive_tab_panel(dom, id)
+            && !is_collapsed_accordion_panel(dom, id);
     }
     if dom
         .attr(id, "class")
@@ -276,7 +278,8 @@ fn is_hidden(dom: &Dom, m: &Measures, id: NodeId, h1s: usize) -> bool {
         // not article text. `aria-hidden` hides nothing from the eye: on the page's main region
         // or most of its text, it is the focus trap of a dialog left open (a consent prompt).
         return !matches!(dom.tag(id), "img" | "figure" | "picture" | "main")
-            && !is_page_veil(m, id);
+            && !is_page_veil(m, id)
+            && !is_collapsed_accordion_panel(dom, id);
     }
     if let Some(style) = dom.attr(id, "style") {
         // Most styles say neither word: only those are normalized and read.
@@ -327,6 +330,15 @@ fn count_h1(dom: &Dom, start: NodeId, end: NodeId) -> usize {
 fn is_inactive_tab_panel(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "role")
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+}
+
+/// A collapsed panel of an accordion as the ARIA pattern builds it (`role="region"`, labelled
+/// by its toggle button): a product's description, specifications or delivery terms, folded
+/// until the reader opens them, are as much the page's content as the panel shown open.
+fn is_collapsed_accordion_panel(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("region"))
+        && dom.attr(id, "aria-labelledby").is_some()
 }
 
 /// React's streamed server rendering sends each late part of the page as a hidden

@@ -162,6 +162,7 @@ static_names! {
     pub(crate) fn kept_name, KEPT_NAMES {
         "alt",
         "aria-hidden",
+        "aria-labelledby",
         "class",
         "colspan",
         "datetime",
