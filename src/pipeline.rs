@@ -163,7 +163,10 @@ pub(crate) fn run_until(
     let declared = region.as_ref().is_some_and(|r| dom.tag(r.core) != "body");
     // Without a declared main region the body stands for it, stripped of furniture by
     // class/id, and only on a page that does not declare itself an article.
-    let article_page = meta.published.is_some() || meta.json_ld_headline.is_some();
+    // A shop's template dates its product pages too (`article:published_time`): a page that
+    // declares a product and no article is not an article page.
+    let article_page =
+        !meta.product && (meta.published.is_some() || meta.json_ld_headline.is_some());
     // A headline inside an `<article>` element heads one article among the region's blocks.
     let headed_article =
         title_node.is_some_and(|t| dom.ancestors(t).any(|a| dom.tag(a) == "article"));

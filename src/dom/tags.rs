@@ -164,6 +164,7 @@ static_names! {
         "aria-controls",
         "aria-expanded",
         "aria-hidden",
+        "aria-labelledby",
         "class",
         "colspan",
         "datetime",

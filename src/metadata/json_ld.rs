@@ -94,6 +94,8 @@ pub(crate) struct JsonLd {
     pub description: Option<String>,
     /// Some object's type names a discussion page (see [`super::kind::is_discussion_type`]).
     pub discussion: bool,
+    /// Some object's type names a product (see [`super::kind::is_product_type`]).
+    pub product: bool,
 }
 
 /// Types that describe an article (schema.org `Article` and its common subtypes).
@@ -123,7 +125,8 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
         let Some(value) = parse_json(script.trim()) else {
             continue;
         };
-        out.discussion = out.discussion || declares_discussion(&value);
+        out.discussion = out.discussion || declares(&value, super::kind::is_discussion_type);
+        out.product = out.product || declares(&value, super::kind::is_product_type);
         if found {
             continue;
         }
@@ -144,8 +147,8 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
     out
 }
 
-/// Whether any object in `root` (at any depth) has a discussion page's type.
-fn declares_discussion(root: &Value) -> bool {
+/// Whether any object in `root` (at any depth) has a type that `is_type` accepts.
+fn declares(root: &Value, is_type: fn(&str) -> bool) -> bool {
     let mut stack = vec![root];
     let mut seen = 0usize;
     while let Some(v) = stack.pop() {
@@ -156,7 +159,7 @@ fn declares_discussion(root: &Value) -> bool {
         match v {
             Value::Array(items) => stack.extend(items.iter()),
             Value::Object(members) => {
-                if types(v.get("@type")).any(super::kind::is_discussion_type) {
+                if types(v.get("@type")).any(is_type) {
                     return true;
                 }
                 stack.extend(members.iter().map(|(_, m)| m));
@@ -276,6 +279,16 @@ mod tests {
         assert!(!parse([s].into_iter()).discussion);
         let s = r#"{"@type":["DiscussionForumPosting"],"headline":"T"}"#;
         assert!(parse([s].into_iter()).discussion);
+    }
+
+    #[test]
+    fn a_product_type_anywhere_is_seen() {
+        let s = r#"{"@graph":[{"@type":"WebPage"},{"@type":"Product","name":"Cup"}]}"#;
+        assert!(parse([s].into_iter()).product);
+        let s = r#"{"@type":"https://schema.org/ProductGroup","name":"Cup"}"#;
+        assert!(parse([s].into_iter()).product);
+        let s = r#"{"@type":"NewsArticle","headline":"Cups of the year"}"#;
+        assert!(!parse([s].into_iter()).product);
     }
 
     #[test]

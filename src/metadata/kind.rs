@@ -37,6 +37,15 @@ impl PageKind {
     }
 }
 
+/// schema.org types of a shop's item: a page that declares one is a product page.
+const PRODUCT_TYPES: &[&str] = &["product", "productgroup"];
+
+/// Whether a schema.org type (`Product`, `https://schema.org/ProductGroup`) names a product.
+pub(crate) fn is_product_type(t: &str) -> bool {
+    let name = schema_name(t);
+    PRODUCT_TYPES.iter().any(|d| name.eq_ignore_ascii_case(d))
+}
+
 /// Whether a schema.org type names an answer.
 pub(crate) fn is_answer_type(t: &str) -> bool {
     schema_name(t).eq_ignore_ascii_case("answer")

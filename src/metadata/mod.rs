@@ -39,6 +39,9 @@ pub(crate) struct Metadata {
     pub dir: Option<String>,
     /// What kind of page this is: a forum thread keeps its replies. See [`kind`].
     pub kind: PageKind,
+    /// The page declares a product (schema.org `Product`, in JSON-LD or microdata) and no
+    /// article: its dates are the shop template's, not an article's.
+    pub product: bool,
 }
 
 pub(crate) use kind::PageKind;
@@ -77,6 +80,8 @@ pub(crate) struct Collector {
     discussion: bool,
     /// An element's microdata type is `Answer`.
     answers: bool,
+    /// An element's microdata type names a product.
+    product: bool,
     /// The depth of the outermost open opaque element (a menu, a button: see
     /// [`crate::dom::is_opaque`]); only JSON-LD is read inside it.
     opaque: Option<usize>,
@@ -102,6 +107,7 @@ impl Collector {
         if let Some(types) = attr("itemtype") {
             for t in types.split_whitespace() {
                 self.discussion |= kind::is_discussion_type(t);
+                self.product |= kind::is_product_type(t);
                 self.answers |= kind::is_answer_type(t);
             }
         }
@@ -207,6 +213,7 @@ impl Collector {
             time_datetime,
             discussion,
             answers,
+            product,
             ..
         } = self;
         let meta = |keys: &[&str]| -> Option<String> {
@@ -219,6 +226,7 @@ impl Collector {
         };
         let ld = json_ld::parse(ld_scripts.iter().map(String::as_str));
 
+        m.product = (product || ld.product) && ld.headline.is_none();
         m.json_ld_headline = ld.headline.map(|h| collapse(&h));
         m.og_title = meta(&["og:title", "twitter:title", "dc.title", "parsely-title"]);
         m.byline = (!ld.authors.is_empty())

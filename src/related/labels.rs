@@ -262,14 +262,61 @@ fn remove_label_block(
             continue;
         }
         if heads_its_section(kind) || is_box(dom, m, parent, line) {
-            dom.remove(parent);
-            return Some((kind, RemovalRule::LabelBox, vec![parent]));
+            let block = if heads_its_section(kind) {
+                section_of_header(dom, m, parent, holds_title)
+            } else {
+                parent
+            };
+            dom.remove(block);
+            return Some((kind, RemovalRule::LabelBox, vec![block]));
         }
         break;
     }
     let nodes = remove_flat(dom, m, lexicon, line, holds_title);
     Some((kind, RemovalRule::LabelFlat, nodes))
 }
+
+/// The section a labelled header bar heads. A bar with no list or image of its own (the label
+/// and a "See all" link) often sits a few wrappers above the section's list, as shops build
+/// their carousels of other products: the first wrapper around the bar that also holds a list
+/// of links is the section. Otherwise the bar is the block.
+fn section_of_header(dom: &Dom, m: &Measures, header: NodeId, holds_title: &[bool]) -> NodeId {
+    let h = m.at(header);
+    if h.items > 0 || h.images > 0 {
+        return header;
+    }
+    let mut line = header;
+    for _ in 0..MAX_HEADER_CLIMB {
+        let Some(parent) = dom.parent(line) else {
+            break;
+        };
+        if is_page_level(dom, parent)
+            || holds(holds_title, parent)
+            || first_content_child(dom, m, parent) != Some(line)
+        {
+            break;
+        }
+        let p = m.at(parent);
+        let rest = p.chars.saturating_sub(h.chars);
+        if rest < WRAPPER_CHARS {
+            line = parent;
+            continue;
+        }
+        // Each item linked (a card's link may be its picture alone), and not paragraphs.
+        let links = p.links.saturating_sub(h.links);
+        let paragraphs = p.paragraphs.saturating_sub(h.paragraphs);
+        if p.items >= MIN_SECTION_ITEMS && links >= p.items && paragraphs < p.items {
+            return parent;
+        }
+        break;
+    }
+    header
+}
+
+/// Most wrappers climbed from a header bar to its section's list.
+const MAX_HEADER_CLIMB: usize = 6;
+/// A section under a header bar lists at least this many linked items.
+const MIN_SECTION_ITEMS: u32 = 3;
 
 /// Whether a block holds a form or an image besides its text.
 fn holds_more(m: &Measures, id: NodeId) -> bool {

@@ -2,8 +2,11 @@
 
 use crate::dom::{is_non_content, Dom, Fragment, Measures, NodeId};
 use crate::removal::report;
-use crate::text::contains_ignore_ascii_case;
 use crate::{Removal, RemovalKind, RemovalRule};
+
+mod hidden;
+
+use hidden::Visibility;
 
 /// ARIA roles of navigation, dialogs and alerts.
 const NON_CONTENT_ROLES: &[&str] = &[
@@ -16,15 +19,6 @@ const NON_CONTENT_ROLES: &[&str] = &[
     "banner",
     "contentinfo",
     "search",
-];
-
-/// Classes that common CSS frameworks define as hidden or screen-reader-only text.
-const HIDDEN_CLASSES: &[&str] = &[
-    "d-none",
-    "sr-only",
-    "visually-hidden",
-    "screen-reader-text",
-    "ipsHide",
 ];
 
 /// Class/id fragments of page furniture (matched as substrings of `class` + `id`).
@@ -87,7 +81,7 @@ const MAYBE: &[&str] = &[
 /// are: they hold no text a reader would miss).
 pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
     let m = Measures::of(dom);
-    let collapsed = disclosed_ids(dom);
+    let visibility = Visibility::of(dom);
     let mut expanded = Vec::new();
     // Elements inside a removed one go unreported: the report names the outermost.
     let mut reported_until = 0;
@@ -102,7 +96,7 @@ pub(crate) fn remove_non_content(dom: &mut Dom, out: &mut Vec<Removal>) {
         }
         let rule = if is_non_content(dom.tag(id)) {
             None
-        } else if is_hidden(dom, &m, id) && !is_collapsed_panel(dom, &collapsed, id) {
+        } else if visibility.hides(dom, &m, id) {
             Some((RemovalKind::Hidden, RemovalRule::HiddenElement))
         } else if dom.attr(id, "role").is_some_and(|role| {
             NON_CONTENT_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -254,152 +248,4 @@ fn is_styled_part(dom: &Dom, id: NodeId) -> bool {
         }
     }
     styled && !UNLIKELY.iter().any(|w| hints.contains(w))
-}
-
-/// `hidden`, `aria-hidden="true"`, or an inline style that hides the element (unless it veils
-/// most of the page, see [`is_page_veil`]).
-fn is_hidden(dom: &Dom, m: &Measures, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
-        return !is_streamed_boundary(dom, id) && !is_inactive_tab_panel(dom, id);
-    }
-    if dom
-        .attr(id, "class")
-        .is_some_and(|c| c.split_whitespace().any(|c| HIDDEN_CLASSES.contains(&c)))
-    {
-        return true;
-    }
-    if dom.attr(id, "class").is_some_and(is_closed_modal) && !is_page_veil(m, id) {
-        return true;
-    }
-    if is_hover_card(dom, m, id) {
-        return true;
-    }
-    if dom
-        .attr(id, "aria-hidden")
-        .is_some_and(|v| v.trim() == "true")
-    {
-        // Icons and decorative wrappers; an image there may still be the lead image, but it is
-        // not article text.
-        return !matches!(dom.tag(id), "img" | "figure" | "picture");
-    }
-    if let Some(style) = dom.attr(id, "style") {
-        // Most styles say neither word: only those are normalized and read.
-        let says = |word: &[u8]| contains_ignore_ascii_case(style.as_bytes(), word);
-        if !says(b"none") && !says(b"hidden") {
-            return false;
-        }
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        return (s.contains("display:none") || s.contains("visibility:hidden"))
-            && !is_page_veil(m, id);
-    }
-    false
-}
-
-/// The ids that a control opens and closes (`aria-controls` on a button, a link or an element
-/// that says whether it is `aria-expanded`): the panels of accordions and "show more"
-/// disclosures.
-fn disclosed_ids(dom: &Dom) -> Vec<String> {
-    let mut ids: Vec<String> = (0..dom.len())
-        .filter(|&id| {
-            dom.is_element(id)
-                && (matches!(dom.tag(id), "button" | "a" | "summary")
-                    || dom.attr(id, "aria-expanded").is_some()
-                    || dom.attr(id, "role") == Some("button"))
-        })
-        .filter_map(|id| dom.attr(id, "aria-controls"))
-        .flat_map(str::split_whitespace)
-        .map(str::to_string)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
-/// A collapsed panel of an accordion or disclosure: hidden until its control is pressed, as
-/// much the page's text as the panel shown open (how-to steps, questions and answers). Menus
-/// that open the same way are links, and later stages take them out as such.
-fn is_collapsed_panel(dom: &Dom, disclosed: &[String], id: NodeId) -> bool {
-    dom.attr(id, "id")
-        .is_some_and(|i| disclosed.binary_search_by(|d| d.as_str().cmp(i)).is_ok())
-}
-
-/// A card that a link in a paragraph shows while the pointer is over it: an inline element
-/// right after the link, inside the paragraph, holding a picture or a popup's class and more
-/// links than text (a person's photo and their latest headlines). Style sheets hide it until
-/// then; read as text it breaks the sentence with a list of headlines.
-fn is_hover_card(dom: &Dom, m: &Measures, id: NodeId) -> bool {
-    if !matches!(dom.tag(id), "span" | "div") {
-        return false;
-    }
-    let c = m.at(id);
-    if c.links < HOVER_CARD_LINKS || m.link_density(id) <= 0.5 {
-        return false;
-    }
-    let Some(parent) = dom.parent(id) else {
-        return false;
-    };
-    let siblings = dom.children(parent);
-    let at = siblings.iter().position(|&s| s == id).unwrap_or(0);
-    let follows_link = siblings
-        .get(..at)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .find(|&&s| dom.is_element(s))
-        .is_some_and(|&s| dom.tag(s) == "a");
-    follows_link
-        && dom.ancestors(id).take(4).any(|a| dom.tag(a) == "p")
-        && (c.images > 0 || POPUP_HINTS.iter().any(|h| dom.hints_contain(id, h)))
-}
-
-/// A hover card holds at least this many links.
-const HOVER_CARD_LINKS: u32 = 2;
-
-/// Class/id fragments of cards shown on hover.
-const POPUP_HINTS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
-
-/// Whether a class list names a modal dialog that is not open: Bootstrap's and Bulma's `modal`
-/// is `display: none` until a script adds `show` (`in` in Bootstrap 3, `is-active` in Bulma).
-/// Sign-up forms, trial offers and video players wait there, never the page's own text.
-fn is_closed_modal(class: &str) -> bool {
-    let mut modal = false;
-    for token in class.split_whitespace() {
-        match token {
-            "modal" => modal = true,
-            "show" | "in" | "is-active" | "open" | "is-open" => return false,
-            _ => {}
-        }
-    }
-    modal
-}
-
-/// Whether an element hidden by its inline style holds more than two thirds of the page's
-/// text: a page is not written to hide most of itself, so this is a veil that scripts lift
-/// once they have run (storefront lockdown apps, anti-flicker snippets), not a hidden block.
-fn is_page_veil(m: &Measures, id: NodeId) -> bool {
-    u64::from(m.chars(id)) * 3 > u64::from(m.chars(0)) * 2
-}
-
-/// A tab panel (`role="tabpanel"`) that the `hidden` attribute hides until its tab is chosen,
-/// as the ARIA tabs pattern has it: documentation shows one code sample or setup per
-/// language this way, each as much the page's content as the one shown first. (Carousels and
-/// galleries that reuse the role hide their slides by style or `aria-hidden` alone.)
-fn is_inactive_tab_panel(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "role")
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
-}
-
-/// React's streamed server rendering sends each late part of the page as a hidden
-/// `<div id="S:n">` (`n` in hexadecimal) that a script then moves into its place: content, not
-/// a hidden element.
-fn is_streamed_boundary(dom: &Dom, id: NodeId) -> bool {
-    dom.tag(id) == "div"
-        && dom
-            .attr(id, "id")
-            .and_then(|v| v.strip_prefix("S:"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
