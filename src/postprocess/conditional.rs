@@ -277,6 +277,10 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     {
         return false;
     }
+    // A list the sentence before it announces is read on from that sentence.
+    if crate::related::is_announced_list(dom, id) {
+        return false;
+    }
     let weight = class_weight(dom, id);
     let prose = m.at(id).commas >= PROSE_COMMAS;
     // A furniture-like class (page builders call every block a "widget") does not outweigh
