@@ -80,7 +80,7 @@ fn furniture_rule(dom: &Dom, m: &Measures, id: NodeId) -> Option<RemovalRule> {
     } else if is_heading(tag) {
         let drop = tag == "h1" && m.chars(id) == 0
             || class_weight(dom, id) < 0.0
-            || m.link_density(id) > 0.5;
+            || m.link_density(id) > 0.5 && !links_to_itself(dom, id);
         drop.then_some(RemovalRule::FurnitureHeading)
     } else if matches!(
         tag,
@@ -260,6 +260,29 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         return false;
     }
     crate::metadata::byline::is_marked(dom, id)
+}
+
+/// Whether a heading links only to itself (`<h2 id="setup"><a href="#setup">`): documentation
+/// generators make each section heading its own permalink, to the heading's id, its section's
+/// or an anchor inside it. A post's title linking to the post further up is not one.
+fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
+    let targets: Vec<&str> = std::iter::once(id)
+        .chain(dom.parent(id))
+        .chain(dom.live_descendants(id))
+        .filter_map(|d| dom.attr(d, "id"))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut links = dom
+        .live_descendants(id)
+        .filter(|&d| dom.tag(d) == "a")
+        .peekable();
+    links.peek().is_some()
+        && links.all(|a| {
+            dom.attr(a, "href")
+                .and_then(|h| h.trim().strip_prefix('#'))
+                .is_some_and(|t| targets.contains(&t))
+        })
 }
 
 /// Longest source line read for a sign-off.
