@@ -394,14 +394,26 @@ fn normalize_hint(v: &str) -> String {
 }
 
 /// Whether a class token only says how a box looks, as utility-first CSS writes it: with a
-/// variant or an arbitrary value (`md:hidden`, `[&_p]:mt-2`, `w-1/2`), or for scrolling
-/// (`overflow-x-scroll`, `scrollbar-none`). Such tokens would read as "hidden" or "scroll"
-/// hints while they say nothing of what the box holds.
+/// variant or an arbitrary value (`md:hidden`, `[&_p]:mt-2`, `w-1/2`), for scrolling
+/// (`overflow-x-scroll`, `scrollbar-none`), or a font size (`text-lg`). Such tokens would read
+/// as "hidden", "scroll" or "text" hints while they say nothing of what the box holds.
 fn is_utility_class(token: &str) -> bool {
     let lower = token.to_ascii_lowercase();
     ["overflow-", "overscroll-", "scroll-", "scrollbar"]
         .iter()
         .any(|p| lower.starts_with(p))
+        || lower.strip_prefix("text-").is_some_and(is_font_size)
+}
+
+/// Whether the rest of a `text-` class token is a font size (`lg`, `2xl`): such a token would
+/// read as the "text" hint of a content container, and a lead paragraph styled large would
+/// win the article's place over the container holding it. Alignments and colours
+/// (`text-center`, `text-gray-500`) stay hints: templates put them on their text's containers.
+fn is_font_size(value: &str) -> bool {
+    let scaled = value
+        .strip_suffix("xl")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    scaled || matches!(value, "xs" | "sm" | "base" | "md" | "lg" | "xl")
 }
 
 /// Non-whitespace characters and commas (Arabic ones included) of a text.

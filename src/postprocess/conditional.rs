@@ -80,7 +80,7 @@ fn furniture_rule(dom: &Dom, m: &Measures, id: NodeId) -> Option<RemovalRule> {
     } else if is_heading(tag) {
         let drop = tag == "h1" && m.chars(id) == 0
             || class_weight(dom, id) < 0.0
-            || m.link_density(id) > 0.5;
+            || m.link_density(id) > 0.5 && !links_to_itself(dom, id) && !is_described(dom, m, id);
         drop.then_some(RemovalRule::FurnitureHeading)
     } else if matches!(
         tag,
@@ -262,6 +262,70 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     crate::metadata::byline::is_marked(dom, id)
 }
 
+/// Whether a heading links only to itself (`<h2 id="setup"><a href="#setup">`): documentation
+/// generators make each section heading its own permalink, to the heading's id, its section's
+/// or an anchor inside it. A post's title linking to the post further up is not one.
+fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
+    let targets: Vec<&str> = std::iter::once(id)
+        .chain(dom.parent(id))
+        .chain(dom.live_descendants(id))
+        .filter_map(|d| dom.attr(d, "id"))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut links = dom
+        .live_descendants(id)
+        .filter(|&d| dom.tag(d) == "a")
+        .peekable();
+    links.peek().is_some()
+        && links.all(|a| {
+            dom.attr(a, "href")
+                .and_then(|h| h.trim().strip_prefix('#'))
+                .is_some_and(|t| targets.contains(&t))
+        })
+}
+
+/// Whether a linked heading is followed by its description: a paragraph without links (alone
+/// or in a box of its own) that ends a sentence, as a
+/// guide's index lists its pages (the page's title as a link, then what it covers).
+fn is_described(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    let next = dom
+        .live_children(parent)
+        .skip_while(|&c| c != id)
+        .skip(1)
+        .find(|&c| m.chars(c) > 0);
+    next.is_some_and(|n| {
+        (dom.tag(n) == "p" || m.at(n).paragraphs == 1)
+            && m.link_density(n) == 0.0
+            && dom.text(n).trim_end().ends_with('.')
+    })
+}
+
+/// Prose that names its references reads on around its links: they hold less than this
+/// share of its text...
+const REFERENCED_PROSE_LINK_SHARE: f64 = 0.4;
+/// ... and the text outside them has at least this many characters.
+const REFERENCED_PROSE_CHARS: u32 = 40;
+
+/// Whether a block is paragraphs of prose whose sentences link to what they name (a manual's
+/// references to its functions and pages): it ends a sentence, and its text outside the links
+/// is long enough to be more than a label over them.
+fn is_referenced_prose(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    let c = m.at(id);
+    if c.paragraphs == 0
+        || m.link_density(id) >= REFERENCED_PROSE_LINK_SHARE
+        || c.chars.saturating_sub(c.link_chars) < REFERENCED_PROSE_CHARS
+    {
+        return false;
+    }
+    let text = dom.text(id);
+    text.trim_end()
+        .ends_with(['.', ':', '!', '?', '\u{61f}', '\u{3002}'])
+}
+
 /// Longest source line read for a sign-off.
 const SIGN_OFF_CHARS: u32 = 160;
 
@@ -275,6 +339,10 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         && m.chars(id) <= SIGN_OFF_CHARS
         && is_sign_off(&dom.text(id))
     {
+        return false;
+    }
+    // A list the sentence before it announces is read on from that sentence.
+    if crate::related::is_announced_list(dom, id) {
         return false;
     }
     let weight = class_weight(dom, id);
@@ -313,7 +381,10 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         || (!is_list && li - 100.0 > p)
         || inputs > (p / 3.0).floor()
         || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
-        || (weight < 25.0 && density > 0.2 && !(is_list && density < 0.5))
+        || (weight < 25.0
+            && density > 0.2
+            && !(is_list && density < 0.5)
+            && !(!is_list && weight >= 0.0 && is_referenced_prose(dom, m, id)))
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1.0 && chars < 75.0)
         || embeds > 1.0

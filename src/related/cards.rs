@@ -63,7 +63,7 @@ fn classify(
         && m.link_density(id) >= LINK_SHARE
         && c.link_chars / c.links.max(1) >= HEADLINE_CHARS
         && c.paragraphs <= c.links;
-    if is_list {
+    if is_list && !is_announced_list(dom, id) {
         return Some((RemovalKind::LinkList, RemovalRule::LinkList));
     }
     let card = tag != "table"
@@ -130,4 +130,37 @@ fn is_teaser_line(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     !href.is_empty()
         && !href.starts_with('#')
         && dom.text(link).split_whitespace().count() >= HEADLINE_WORDS
+}
+
+/// Fewest words of a sentence that announces the list after it.
+const ANNOUNCING_WORDS: usize = 4;
+
+/// Whether a list is announced by the sentence right before it, one that ends with a colon
+/// ("The following options are available:", "For more information, see:"): documentation
+/// writes its lists of links (the pages of a guide, a type's references) that way, and the
+/// sentence reads on into them. A label over related links is shorter, or a heading, and the
+/// related pass has removed it by then.
+pub(crate) fn is_announced_list(dom: &Dom, id: NodeId) -> bool {
+    if !matches!(dom.tag(id), "ul" | "ol") {
+        return false;
+    }
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    let previous = dom
+        .children(parent)
+        .iter()
+        .copied()
+        .take_while(|&c| c != id)
+        .filter(|&c| dom.is_element(c) || dom.text_of(c).is_some_and(|t| !t.trim().is_empty()))
+        .last();
+    let Some(previous) = previous else {
+        return false;
+    };
+    if dom.is_removed(previous) || dom.tag(previous) != "p" {
+        return false;
+    }
+    let text = dom.text(previous);
+    let text = text.trim();
+    text.ends_with(':') && text.split_whitespace().count() >= ANNOUNCING_WORDS
 }

@@ -14,7 +14,7 @@ mod lines;
 mod other_article;
 pub(crate) mod teaser;
 
-pub(crate) use cards::remove_link_lists;
+pub(crate) use cards::{is_announced_list, remove_link_lists};
 
 use crate::dom::{Dom, Measures, NodeId};
 use crate::lang::normalize::words;
