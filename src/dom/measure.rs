@@ -12,6 +12,8 @@ pub(crate) struct Counts {
     pub chars: u32,
     /// Non-whitespace characters inside links.
     pub link_chars: u32,
+    /// Of those, characters inside links to a place on the same page (`href="#..."`).
+    pub anchor_chars: u32,
     /// Commas and sentence separators, Arabic ones included.
     pub commas: u32,
     /// `<p>` elements.
@@ -32,6 +34,7 @@ impl Counts {
     fn add(&mut self, o: &Counts) {
         self.chars = self.chars.saturating_add(o.chars);
         self.link_chars = self.link_chars.saturating_add(o.link_chars);
+        self.anchor_chars = self.anchor_chars.saturating_add(o.anchor_chars);
         self.commas = self.commas.saturating_add(o.commas);
         self.paragraphs = self.paragraphs.saturating_add(o.paragraphs);
         self.images = self.images.saturating_add(o.images);
@@ -71,8 +74,12 @@ impl Measures {
                 Kind::Element { tag, .. } => match tag.as_ref() {
                     "a" => {
                         c.link_chars = c.chars;
-                        if dom.attr(id, "href").is_some() {
+                        c.anchor_chars = 0;
+                        if let Some(href) = dom.attr(id, "href") {
                             c.links += 1;
+                            if href.trim_start().starts_with('#') {
+                                c.anchor_chars = c.chars;
+                            }
                         }
                     }
                     "p" => c.paragraphs += 1,
@@ -111,4 +118,19 @@ impl Measures {
         }
         f64::from(c.link_chars) / f64::from(c.chars)
     }
+
+    /// [`link_density`](Self::link_density) with links to the same page counted at
+    /// [`ANCHOR_WEIGHT`]: a table of contents or a footnote marker takes the reader further
+    /// into the page, not away from it, as Readability weighs them when it cleans.
+    pub(crate) fn weighted_link_density(&self, id: NodeId) -> f64 {
+        let c = self.at(id);
+        if c.chars == 0 {
+            return 0.0;
+        }
+        let away = c.link_chars.saturating_sub(c.anchor_chars);
+        (f64::from(away) + ANCHOR_WEIGHT * f64::from(c.anchor_chars)) / f64::from(c.chars)
+    }
 }
+
+/// How much a link to the same page counts in [`Measures::weighted_link_density`].
+const ANCHOR_WEIGHT: f64 = 0.3;

@@ -365,7 +365,7 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         f64::from(c.embeds),
     );
     let chars = f64::from(m.chars(id));
-    let density = m.link_density(id);
+    let density = m.weighted_link_density(id);
     let is_list = matches!(tag, "ul" | "ol");
     if tag == "table" && is_data_table(dom, id) {
         return density > 0.5;
