@@ -60,8 +60,10 @@ pub(crate) fn clean(dom: &mut Dom, selection: &Selection, title: &str, out: &mut
             if let Some(rule) = rule {
                 dom.remove(id);
                 report(out, dom, kind_of(rule), rule, id);
+                return true;
             }
-            rule.is_some()
+            // A data table kept whole is not cleaned inside: its short cells are its data.
+            dom.tag(id) == "table" && is_data_table(dom, id)
         });
     }
 }
@@ -475,9 +477,31 @@ fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role").is_some_and(|r| r == "presentation") {
         return false;
     }
-    dom.attr(id, "summary").is_some()
+    if dom.attr(id, "summary").is_some()
         || dom
             .live_descendants(id)
             .take(2_000)
             .any(|d| matches!(dom.tag(d), "caption" | "th" | "thead" | "col" | "colgroup"))
+    {
+        return true;
+    }
+    // Without header markup, the grid's size decides, as Readability has it: a table of
+    // ten rows, of more than four columns, or of more than ten cells holds data, unless it
+    // nests tables (a layout).
+    let (mut rows, mut columns) = (0usize, 0usize);
+    for d in dom.live_descendants(id).take(20_000) {
+        match dom.tag(d) {
+            "table" => return false,
+            "tr" => {
+                rows += 1;
+                let cells = dom
+                    .live_children(d)
+                    .filter(|&c| matches!(dom.tag(c), "td" | "th"))
+                    .count();
+                columns = columns.max(cells);
+            }
+            _ => {}
+        }
+    }
+    rows > 1 && columns > 1 && (rows >= 10 || columns > 4 || rows * columns > 10)
 }
