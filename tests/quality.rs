@@ -19,8 +19,15 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The gates of the issue; floors in the file may only be at or above these.
-const GATES: &[(&str, &str, f64)] = &[("arabic-real", "f1", 0.98), ("scrapinghub", "f1", 0.95)];
+/// The gates of the issues (#10 raised them); floors in the file may only be at or above
+/// these. A `types.<type>` key names a WCXB page type's floor.
+const GATES: &[(&str, &str, f64)] = &[
+    ("arabic-real", "f1", 1.0),
+    ("scrapinghub", "f1", 0.975),
+    ("readability-test-pages", "f1", 0.97),
+    ("wcxb-dev", "f1", 0.85),
+    ("wcxb-dev", "types.article", 0.95),
+];
 
 fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
@@ -236,7 +243,11 @@ fn per_type_f1(
 fn floors_never_drop_below_the_gates() {
     let floors = floors();
     for (corpus, key, gate) in GATES {
-        let floor = floors[corpus][key].as_f64().unwrap();
+        let floor = key
+            .split('.')
+            .fold(&floors[corpus], |v, k| &v[k])
+            .as_f64()
+            .unwrap();
         assert!(
             floor >= *gate,
             "{corpus} {key} floor {floor} is below the gate {gate}"
