@@ -264,7 +264,8 @@ fn is_byline(dom: &Dom, m: &Measures, id: NodeId) -> bool {
 
 /// Whether a heading links only to itself (`<h2 id="setup"><a href="#setup">`): documentation
 /// generators make each section heading its own permalink, to the heading's id, its section's
-/// or an anchor inside it. A post's title linking to the post further up is not one.
+/// or an anchor inside it, or back to its entry in the page's contents ([`is_backlink`]). A
+/// post's title linking to the post further up is not one.
 fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
     let targets: Vec<&str> = std::iter::once(id)
         .chain(dom.parent(id))
@@ -279,10 +280,23 @@ fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
         .peekable();
     links.peek().is_some()
         && links.all(|a| {
-            dom.attr(a, "href")
-                .and_then(|h| h.trim().strip_prefix('#'))
-                .is_some_and(|t| targets.contains(&t))
+            is_backlink(dom, a)
+                || dom
+                    .attr(a, "href")
+                    .and_then(|h| h.trim().strip_prefix('#'))
+                    .is_some_and(|t| targets.contains(&t))
         })
+}
+
+/// Whether a link leads back to where the page refers to its section: its entry in the page's
+/// own table of contents (docutils and Sphinx write `<h2><a role="doc-backlink" href="#id3">`,
+/// the DPUB-ARIA role for such links).
+fn is_backlink(dom: &Dom, a: NodeId) -> bool {
+    dom.attr(a, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("doc-backlink"))
+        && dom
+            .attr(a, "href")
+            .is_some_and(|h| h.trim().starts_with('#'))
 }
 
 /// Whether a linked heading is followed by its description: a paragraph without links (alone
