@@ -397,7 +397,7 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
         || (weight < 25.0
             && density > 0.2
-            && !(is_list && density < 0.5)
+            && !(is_list && (density < 0.5 || super::lists::is_sentence_list(dom, m, id)))
             && !(!is_list && weight >= 0.0 && is_referenced_prose(dom, m, id)))
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1.0 && chars < 75.0)
@@ -471,7 +471,7 @@ const ITEM_CHARS: u32 = 100;
 
 /// Whether a line ends with a full stop, an exclamation or a question mark (Latin, Arabic,
 /// CJK).
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', '!', '?', '\u{61f}', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
 }

@@ -4,6 +4,7 @@
 mod build;
 mod conditional;
 mod images;
+mod lists;
 
 use crate::address::Url;
 use crate::dom::Dom;
