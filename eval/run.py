@@ -144,6 +144,10 @@ def run_naqi(naqi, pages, out_path, log_path, repeat=1, parse_only=False):
     return ok, secs
 
 
+# Heap for the JavaScript peers' node process, in MB.
+JS_HEAP_MB = 12_288
+
+
 def run_system(system, args, pages, workdir, repeat=1):
     """Runs one system over pages; returns (ok, seconds, {id: line})."""
     out_path = workdir / f"{system}.jsonl"
@@ -160,7 +164,10 @@ def run_system(system, args, pages, workdir, repeat=1):
         ok, secs = run_command([str(DOM_SMOOTHIE_BIN), str(manifest), "--repeat", str(repeat)],
                                out_path, log_path)
     elif system in ("readability", "defuddle"):
-        ok, secs = run_command(["node", str(HERE / "runners/js_peers.mjs"), system, str(manifest)],
+        # jsdom keeps memory from page to page: over the 932 wcxb-dev pages Readability.js
+        # outgrew node's default 4 GB heap at page 666.
+        ok, secs = run_command(["node", f"--max-old-space-size={JS_HEAP_MB}",
+                                str(HERE / "runners/js_peers.mjs"), system, str(manifest)],
                                out_path, log_path, pages=len(pages))
     elif system in ("trafilatura", "resiliparse"):
         ok, secs = run_command([str(VENV_PYTHON), str(HERE / f"runners/{system}_run.py"),

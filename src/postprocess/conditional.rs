@@ -162,7 +162,8 @@ fn is_menu(m: &Measures, id: NodeId) -> bool {
 
 /// Whether a heading links only to itself (`<h2 id="setup"><a href="#setup">`): documentation
 /// generators make each section heading its own permalink, to the heading's id, its section's
-/// or an anchor inside it. A post's title linking to the post further up is not one.
+/// or an anchor inside it, or back to its entry in the page's contents ([`is_backlink`]). A
+/// post's title linking to the post further up is not one.
 fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
     let targets: Vec<&str> = std::iter::once(id)
         .chain(dom.parent(id))
@@ -177,10 +178,23 @@ fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
         .peekable();
     links.peek().is_some()
         && links.all(|a| {
-            dom.attr(a, "href")
-                .and_then(|h| h.trim().strip_prefix('#'))
-                .is_some_and(|t| targets.contains(&t))
+            is_backlink(dom, a)
+                || dom
+                    .attr(a, "href")
+                    .and_then(|h| h.trim().strip_prefix('#'))
+                    .is_some_and(|t| targets.contains(&t))
         })
+}
+
+/// Whether a link leads back to where the page refers to its section: its entry in the page's
+/// own table of contents (docutils and Sphinx write `<h2><a role="doc-backlink" href="#id3">`,
+/// the DPUB-ARIA role for such links).
+fn is_backlink(dom: &Dom, a: NodeId) -> bool {
+    dom.attr(a, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("doc-backlink"))
+        && dom
+            .attr(a, "href")
+            .is_some_and(|h| h.trim().starts_with('#'))
 }
 
 /// Whether a linked heading is followed by its description: a paragraph without links (alone
@@ -281,7 +295,7 @@ fn is_furniture(dom: &Dom, m: &Measures, id: NodeId) -> bool {
         || (!is_list && chars < 25.0 && (img == 0.0 || img > 2.0) && !has_heading(dom, id))
         || (weight < 25.0
             && density > 0.2
-            && !(is_list && density < 0.5)
+            && !(is_list && (density < 0.5 || super::lists::is_sentence_list(dom, m, id)))
             && !(!is_list && weight >= 0.0 && is_referenced_prose(dom, m, id)))
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1.0 && chars < 75.0)
@@ -355,7 +369,7 @@ const ITEM_CHARS: u32 = 100;
 
 /// Whether a line ends with a full stop, an exclamation or a question mark (Latin, Arabic,
 /// CJK).
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', '!', '?', '\u{61f}', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
 }

@@ -5,6 +5,7 @@ mod build;
 mod conditional;
 mod images;
 mod lines;
+mod lists;
 
 use crate::address::Url;
 use crate::dom::Dom;

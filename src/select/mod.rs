@@ -283,6 +283,9 @@ fn grow(
     if widest == top {
         return top;
     }
+    if title.is_some_and(|t| dom.parent(t) == Some(widest)) && opens_with_heading(dom, m, top) {
+        return widest;
+    }
     let need = scores.get(core) * GROW_SHARE;
     let (top_end, widest_end) = (dom.subtree_end(top), dom.subtree_end(widest));
     // Candidates are in document order: the strong ones inside the widest container, neither
@@ -304,4 +307,12 @@ fn grow(
     dom.ancestors(top)
         .find(|&a| a <= first.min(top) && dom.subtree_end(a) >= dom.subtree_end(last).max(top_end))
         .unwrap_or(widest)
+}
+
+/// Whether a block is a section of a document: its first child with text is a heading below the
+/// headline's level (`<section><h2>`, as documentation generators nest a page's sections).
+fn opens_with_heading(dom: &Dom, m: &Measures, id: NodeId) -> bool {
+    dom.live_children(id)
+        .find(|&c| m.chars(c) > 0)
+        .is_some_and(|c| matches!(dom.tag(c), "h2" | "h3" | "h4" | "h5" | "h6"))
 }
