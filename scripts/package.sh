@@ -139,7 +139,7 @@ report() {
     "$((gzip_size / 1024)) KB gzipped (budget $budget KB)"
 }
 report "browser build wasm/naqi_bg.wasm:" "$BUILD/browser/web/naqi_bg.wasm" "$PKG/wasm/naqi_bg.wasm" 150
-report "full build wasm/full/naqi_bg.wasm:" "$BUILD/full/web/naqi_bg.wasm" "$PKG/wasm/full/naqi_bg.wasm" 350
+report "full build wasm/full/naqi_bg.wasm:" "$BUILD/full/web/naqi_bg.wasm" "$PKG/wasm/full/naqi_bg.wasm" 360
 
 npm pack "./$PKG" --pack-destination dist --silent >/dev/null
 ls -l "dist/naqi-$VERSION.tgz"
