@@ -129,22 +129,35 @@ fn is_hover_card(dom: &Dom, m: &Measures, id: NodeId) -> bool {
     if c.links < HOVER_CARD_LINKS || m.link_density(id) <= 0.5 {
         return false;
     }
+    if !dom.ancestors(id).take(4).any(|a| dom.tag(a) == "p")
+        || !(c.images > 0 || POPUP_HINTS.iter().any(|h| dom.hints_contain(id, h)))
+    {
+        return false;
+    }
     let Some(parent) = dom.parent(id) else {
         return false;
     };
+    // Paragraphs are short: only their first children are looked through, which bounds the
+    // work on a hostile page that puts many such elements under one parent.
     let siblings = dom.children(parent);
-    let at = siblings.iter().position(|&s| s == id).unwrap_or(0);
-    let follows_link = siblings
+    let Some(at) = siblings
+        .iter()
+        .take(HOVER_CARD_SIBLINGS)
+        .position(|&s| s == id)
+    else {
+        return false;
+    };
+    siblings
         .get(..at)
         .unwrap_or_default()
         .iter()
         .rev()
         .find(|&&s| dom.is_element(s))
-        .is_some_and(|&s| dom.tag(s) == "a");
-    follows_link
-        && dom.ancestors(id).take(4).any(|a| dom.tag(a) == "p")
-        && (c.images > 0 || POPUP_HINTS.iter().any(|h| dom.hints_contain(id, h)))
+        .is_some_and(|&s| dom.tag(s) == "a")
 }
+
+/// Most children of a paragraph looked through for a hover card's link.
+const HOVER_CARD_SIBLINGS: usize = 256;
 
 /// A hover card holds at least this many links.
 const HOVER_CARD_LINKS: u32 = 2;
